@@ -1,0 +1,85 @@
+package org.gongzu.demo;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.gongzu.identity.Department;
+import org.gongzu.identity.Roles;
+import org.gongzu.place.Place;
+import org.gongzu.place.PlaceRepository;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The zero-setup run's demo: two districts with one sub-district and one housing project each, and
+ * one user per department of each (password "demo"). Only with gongzu.demo-data=true, which only the
+ * demo profile sets. The README lists the users.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gongzu.demo-data", havingValue = "true")
+class DemoData {
+
+    static final String PASSWORD = "demo";
+
+    /** A demo district: user-id prefix, its sub-district and the project there. */
+    record DemoDistrict(String prefix, String subDistrictCode, String subDistrictName, String projectId,
+            String projectName) {
+    }
+
+    static final List<DemoDistrict> DISTRICTS = List.of(
+            new DemoDistrict("hd", "110108015", "海淀区学院路街道", "HD-XYL-01", "学院路公租房项目"),
+            new DemoDistrict("cy", "110105028", "朝阳区望京街道", "CY-WJ-01", "望京公租房项目"));
+
+    @Bean
+    @Order(5)
+    ApplicationRunner demoPlacesAndProjects(PlaceRepository places, JdbcTemplate jdbc) {
+        return args -> {
+            for (DemoDistrict d : DISTRICTS) {
+                places.addSubDistrictIfAbsent(d.subDistrictCode(), d.subDistrictName());
+                if (jdbc.queryForObject("select count(*) from housing_project where id = ?", Integer.class,
+                        d.projectId()) == 0) {
+                    jdbc.update("insert into housing_project (id, name, sub_district_code, owner_name) values (?, ?, ?, ?)",
+                            d.projectId(), d.projectName(), d.subDistrictCode(), "北京市保障性住房建设投资中心");
+                }
+            }
+        };
+    }
+
+    @Bean
+    @Order(20)
+    ApplicationRunner demoUsers(IdentityService identity, PlaceRepository places) {
+        return args -> {
+            for (DemoDistrict d : DISTRICTS) {
+                Place subDistrict = places.find(d.subDistrictCode()).orElseThrow();
+                Place district = places.find(Place.districtOf(d.subDistrictCode())).orElseThrow();
+                for (Department department : Department.values()) {
+                    Place place = department.level() == Place.Kind.DISTRICT ? district : subDistrict;
+                    user(identity, d.prefix() + department.code(), department.groupName(place), "演示用户",
+                            department.groupId(place), Roles.STAFF);
+                }
+            }
+            user(identity, "supervisor", "市级监督", "演示用户", Roles.SUPERVISOR);
+            user(identity, "manager", "流程管理员", "演示用户", Roles.PROCESS_MANAGER);
+        };
+    }
+
+    private static void user(IdentityService identity, String id, String firstName, String lastName, String... groups) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(PASSWORD);
+        user.setEmail(id + "@demo.gongzu.local");
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.gongzu.engine;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gongzu.validation.InvalidInputException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a listener needs to hand a form's values to a domain service: read the submitted fields,
+ * turn a refusal into a form validation error, drop the fields once saved, and tell who acts.
+ */
+public final class StepInput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StepInput() {
+    }
+
+    /** The submitted values of these fields (absent fields are left out). */
+    public static Map<String, Object> values(VariableScope scope, Collection<String> fields) {
+        Map<String, Object> values = new HashMap<>();
+        for (String field : fields) {
+            Object value = scope.getVariable(field);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A list of entries submitted by a dynamic list of a Camunda Form (a Json variable) or by a
+     * REST client (Json, a JSON string or a Java list); null if absent, refused if not a list.
+     */
+    public static List<Map<String, ?>> entries(VariableScope scope, String field, String label) {
+        Object value = scope.getVariable(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return JSON.convertValue(list, new TypeReference<List<Map<String, ?>>>() { });
+        }
+        try {
+            return JSON.readValue(value.toString(), new TypeReference<List<Map<String, ?>>>() { });
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new FormFieldValidationException(field, "「" + label + "」格式不正确，应为成员列表");
+        }
+    }
+
+    /** Runs a domain step; a refusal becomes a form validation error that names the field. */
+    public static <T> T refusingInvalid(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidInputException e) {
+            throw new FormFieldValidationException(e.firstField(), e.getMessage());
+        }
+    }
+
+    public static void refusingInvalid(Runnable step) {
+        refusingInvalid(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Removes the submitted fields once their values live in the project's tables. */
+    public static void discard(VariableScope scope, Collection<String> fields) {
+        fields.forEach(scope::removeVariable);
+    }
+
+    /** The user the engine acts for, or null when the engine itself acts (a job, a test). */
+    public static String currentUserId() {
+        Authentication authentication = currentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** The groups of the acting user, or null when the engine itself acts. */
+    public static List<String> currentGroupIds() {
+        Authentication authentication = currentAuthentication();
+        return authentication == null ? null : authentication.getGroupIds();
+    }
+
+    private static Authentication currentAuthentication() {
+        return Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+    }
+}

@@ -1,0 +1,120 @@
+package org.gongzu.movein;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** SQL for households, their members, facility checks and the case journal. */
+@Repository
+class HouseholdRepository {
+
+    private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getString("case_id"),
+            rs.getString("project_id"), rs.getString("unit_no"), rs.getString("lease_no"),
+            rs.getObject("lease_signed_on", LocalDate.class), rs.getString("head_name"),
+            rs.getString("head_id_number"), rs.getString("district_code"), rs.getString("sub_district_code"),
+            rs.getString("status"), rs.getObject("moved_in_on", LocalDate.class),
+            (Boolean) rs.getObject("first_in_project"));
+
+    private static final RowMapper<Member> MEMBER = (rs, i) -> new Member(rs.getInt("seq"), rs.getString("name"),
+            rs.getString("id_number"), Member.Relation.valueOf(rs.getString("relation")),
+            Member.Hukou.valueOf(rs.getString("hukou")), rs.getObject("birth_date", LocalDate.class),
+            Member.Employment.valueOf(rs.getString("employment")), rs.getBoolean("min_living_allowance"));
+
+    private final JdbcTemplate jdbc;
+
+    HouseholdRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> projectSubDistrict(String projectId) {
+        return jdbc.queryForList("select sub_district_code from housing_project where id = ?", String.class, projectId)
+                .stream().findFirst();
+    }
+
+    boolean leaseExists(String leaseNo) {
+        return !jdbc.queryForList("select case_id from household where lease_no = ?", String.class, leaseNo).isEmpty();
+    }
+
+    long nextCaseNumber() {
+        return jdbc.queryForObject("select nextval('household_case_seq')", Long.class);
+    }
+
+    void insert(Household h, LocalDateTime now) {
+        jdbc.update("insert into household (case_id, project_id, unit_no, lease_no, lease_signed_on, head_name,"
+                + " head_id_number, district_code, sub_district_code, status, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                h.caseId(), h.projectId(), h.unitNo(), h.leaseNo(), Date.valueOf(h.leaseSignedOn()), h.headName(),
+                h.headIdNumber(), h.districtCode(), h.subDistrictCode(), h.status(), Timestamp.valueOf(now));
+    }
+
+    Optional<Household> find(String caseId) {
+        return jdbc.query("select * from household where case_id = ?", HOUSEHOLD, caseId).stream().findFirst();
+    }
+
+    /** Marks the case as the project's first move-in unless another case already is; true if this one is. */
+    boolean claimFirstMoveIn(String projectId, String caseId) {
+        return jdbc.update("update housing_project set first_move_in_case_id = ? where id = ?"
+                + " and first_move_in_case_id is null", caseId, projectId) == 1;
+    }
+
+    void recordMoveIn(String caseId, LocalDate movedInOn, boolean firstInProject) {
+        jdbc.update("update household set status = 'MOVED_IN', moved_in_on = ?, keys_handed_over = true,"
+                + " first_in_project = ? where case_id = ?", Date.valueOf(movedInOn), firstInProject, caseId);
+    }
+
+    void replaceMembers(String caseId, List<Member> members) {
+        jdbc.update("delete from household_member where case_id = ?", caseId);
+        jdbc.batchUpdate("insert into household_member (case_id, seq, name, id_number, relation, hukou, birth_date,"
+                + " employment, min_living_allowance, population_register) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                members.stream().map(m -> new Object[] {caseId, m.seq(), m.name(), m.idNumber(), m.relation().name(),
+                    m.hukou().name(), Date.valueOf(m.birthDate()), m.employment().name(), m.minLivingAllowance(),
+                    m.populationRegister()}).toList());
+        jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?", caseId);
+    }
+
+    List<Member> members(String caseId) {
+        return jdbc.query("select * from household_member where case_id = ? order by seq", MEMBER, caseId);
+    }
+
+    void confirmPopulationRegister(String caseId, String register, LocalDateTime now) {
+        jdbc.update("update household_member set police_confirmed_at = ? where case_id = ? and population_register = ?",
+                Timestamp.valueOf(now), caseId, register);
+    }
+
+    void recordFacilities(String caseId, Map<Facility, Boolean> inUse, LocalDateTime now) {
+        jdbc.update("delete from facility_check where case_id = ?", caseId);
+        jdbc.batchUpdate("insert into facility_check (case_id, facility, in_use, checked_at) values (?, ?, ?, ?)",
+                inUse.entrySet().stream().map(e -> new Object[] {caseId, e.getKey().name(), e.getValue(),
+                    Timestamp.valueOf(now)}).toList());
+    }
+
+    Map<String, Boolean> facilities(String caseId) {
+        Map<String, Boolean> result = new java.util.TreeMap<>();
+        jdbc.query("select facility, in_use from facility_check where case_id = ?",
+                rs -> { result.put(rs.getString("facility"), rs.getBoolean("in_use")); }, caseId);
+        return result;
+    }
+
+    void journal(String caseId, String step, String userId, String entry, LocalDateTime now) {
+        jdbc.update("insert into case_journal (case_id, step, user_id, entry, recorded_at) values (?, ?, ?, ?, ?)",
+                caseId, step, userId, entry, Timestamp.valueOf(now));
+    }
+
+    List<Map<String, Object>> journal(String caseId) {
+        return jdbc.queryForList("select step, user_id, entry, recorded_at from case_journal where case_id = ?"
+                + " order by id", caseId);
+    }
+
+    void markRegistered(String caseId, LocalDateTime now) {
+        jdbc.update("update household set status = 'REGISTERED', registered_at = ? where case_id = ?",
+                Timestamp.valueOf(now), caseId);
+    }
+}

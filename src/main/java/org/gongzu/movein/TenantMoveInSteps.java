@@ -1,0 +1,91 @@
+package org.gongzu.movein;
+
+import static org.gongzu.engine.StepInput.discard;
+import static org.gongzu.engine.StepInput.refusingInvalid;
+import static org.gongzu.engine.StepInput.values;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gongzu.engine.StepInput;
+import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
+import org.gongzu.movein.TenantMoveInProcess.Elements;
+import org.gongzu.movein.TenantMoveInProcess.FacilityForm;
+import org.gongzu.movein.TenantMoveInProcess.LeaseForm;
+import org.gongzu.movein.TenantMoveInProcess.MembersForm;
+import org.gongzu.movein.TenantMoveInProcess.MoveInForm;
+import org.gongzu.movein.TenantMoveInProcess.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * The listeners and the service task of processes/TenantMoveIn.bpmn, called by expressions such
+ * as {@code ${tenantMoveInSteps.confirmMoveIn(task)}}. Each reads the step's form fields, calls
+ * {@link MoveInService}, sets the flags the gateways need and drops the fields it saved.
+ */
+@Component
+public class TenantMoveInSteps {
+
+    private final MoveInService service;
+
+    TenantMoveInSteps(MoveInService service) {
+        this.service = service;
+    }
+
+    /** Start event: a signed lease opens the household's case, whose id becomes the business key. */
+    public void openCase(DelegateExecution execution) {
+        Set<String> fields = Set.of(LeaseForm.PROJECT_ID, LeaseForm.UNIT_NO, LeaseForm.LEASE_NO,
+                LeaseForm.LEASE_SIGNED_ON, LeaseForm.HEAD_NAME, LeaseForm.HEAD_ID_NUMBER);
+        MoveInService.OpenedCase opened = refusingInvalid(
+                () -> service.openCase(values(execution, fields), StepInput.currentGroupIds()));
+        discard(execution, LeaseForm.ALL);
+        execution.setProcessBusinessKey(opened.caseId());
+        execution.setVariable(Vars.CASE_ID, opened.caseId());
+        execution.setVariable(Vars.PROJECT_ID, opened.projectId());
+        execution.setVariable(Vars.DISTRICT, opened.districtCode());
+        execution.setVariable(Vars.SUB_DISTRICT, opened.subDistrictCode());
+    }
+
+    public void confirmMoveIn(DelegateTask task) {
+        boolean first = refusingInvalid(() -> service.confirmMoveIn(caseId(task), values(task, MoveInForm.ALL)));
+        discard(task, MoveInForm.ALL);
+        task.getExecution().setVariable(Vars.FIRST_HOUSEHOLD, first);
+    }
+
+    public void checkFacilities(DelegateTask task) {
+        boolean allInUse = refusingInvalid(() -> service.recordFacilities(caseId(task), values(task, FacilityForm.ALL)));
+        discard(task, FacilityForm.ALL);
+        task.getExecution().setVariable(Vars.ALL_FACILITIES_IN_USE, allInUse);
+    }
+
+    public void arrangeFacilities(DelegateTask task) {
+        refusingInvalid(() -> service.recordFacilityArrangement(caseId(task), values(task, ConfirmationForm.ALL),
+                StepInput.currentUserId()));
+        discard(task, ConfirmationForm.ALL);
+    }
+
+    public void registerMembers(DelegateTask task) {
+        MoveInService.Registration registration = refusingInvalid(() -> service.registerMembers(caseId(task),
+                StepInput.entries(task, MembersForm.MEMBERS, "家庭成员")));
+        discard(task, Set.of(MembersForm.MEMBERS));
+        task.getExecution().setVariable(Vars.HAS_BEIJING_MEMBERS, registration.hasBeijingMembers());
+        task.getExecution().setVariable(Vars.HAS_NON_LOCAL_MEMBERS, registration.hasNonLocalMembers());
+    }
+
+    /** The police confirm the actual-population data (Beijing hukou) or the floating-population registration. */
+    public void confirmPopulationRegister(DelegateTask task) {
+        String register = Elements.CONFIRM_ACTUAL_POPULATION.equals(task.getTaskDefinitionKey()) ? "ACTUAL" : "FLOATING";
+        refusingInvalid(() -> service.confirmPopulationRegister(caseId(task), register,
+                values(task, ConfirmationForm.ALL), StepInput.currentUserId()));
+        discard(task, ConfirmationForm.ALL);
+    }
+
+    /** Service task: the household is registered in the community. */
+    public void registerInCommunity(DelegateExecution execution) {
+        service.registerInCommunity((String) execution.getVariable(Vars.CASE_ID));
+    }
+
+    private static String caseId(DelegateTask task) {
+        return (String) task.getVariable(Vars.CASE_ID);
+    }
+}
