@@ -1,0 +1,25 @@
+package org.gongzu;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.gongzu", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Rules live in domain services and DMN, testable and changeable without the engine. */
+    @ArchTest
+    static final ArchRule domainServicesDoNotDependOnTheEngine = noClasses()
+            .that().haveSimpleNameEndingWith("Service").or().resideInAnyPackage("..validation..", "..place..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+            .because("domain rules must be testable and changeable without the process engine");
+
+    /** BPMN calls beans by expression; a camunda:class would bypass Spring's injection. */
+    @ArchTest
+    static final ArchRule noJavaDelegateClasses = noClasses()
+            .should().implement("org.camunda.bpm.engine.delegate.JavaDelegate")
+            .because("service tasks call Spring beans through expressions (house style)");
+}

@@ -1,0 +1,275 @@
+package org.gongzu.movein;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.gongzu.support.MoveInFixture.CHILD_BEIJING;
+import static org.gongzu.support.MoveInFixture.SPOUSE_BEIJING;
+import static org.gongzu.support.MoveInFixture.SPOUSE_NON_LOCAL;
+import static org.gongzu.support.MoveInFixture.SUB_DISTRICT;
+import static org.gongzu.support.MoveInFixture.WRONG_CHECK_DIGIT;
+import static org.gongzu.support.MoveInFixture.confirmation;
+import static org.gongzu.support.MoveInFixture.facilities;
+import static org.gongzu.support.MoveInFixture.head;
+import static org.gongzu.support.MoveInFixture.member;
+import static org.gongzu.support.MoveInFixture.members;
+import static org.gongzu.support.MoveInFixture.moveIn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gongzu.movein.TenantMoveInProcess.Elements;
+import org.gongzu.support.GongzuTest;
+import org.gongzu.support.MoveInFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * processes/TenantMoveIn.bpmn, driven through the engine's API on the embedded PostgreSQL. Its
+ * flow-node coverage over all its tests is measured from the engine's history and must reach 90 %
+ * (the coverage library also logs its figures and writes a report to target/process-test-coverage).
+ */
+@GongzuTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantMoveInTest {
+
+    static final double MINIMUM_FLOW_NODE_COVERAGE = 0.9;
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired MoveInFixture fixture;
+    @Autowired JdbcTemplate jdbc;
+
+    @Autowired RepositoryService repositoryService;
+
+    @BeforeEach
+    void initAssertions() {
+        init(engine);
+    }
+
+    @AfterAll
+    void flowNodeCoverageOfTheseTestsIsAtLeastNinetyPercent() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(TenantMoveInProcess.KEY).latestVersion().singleResult();
+        Set<String> flowNodes = repositoryService.getBpmnModelInstance(definition.getId())
+                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        Set<String> started = fixture.startedInstances();
+        Set<String> visited = historyService.createHistoricActivityInstanceQuery().list().stream()
+                .filter(activity -> started.contains(activity.getProcessInstanceId()))
+                .map(HistoricActivityInstance::getActivityId).filter(flowNodes::contains).collect(Collectors.toSet());
+        double coverage = (double) visited.size() / flowNodes.size();
+        System.out.printf("TenantMoveIn flow-node coverage: %d/%d = %.1f %%%n", visited.size(), flowNodes.size(),
+                coverage * 100);
+        assertThat(coverage).as("flow nodes never reached: %s", flowNodes.stream()
+                .filter(id -> !visited.contains(id)).sorted().toList()).isGreaterThanOrEqualTo(MINIMUM_FLOW_NODE_COVERAGE);
+    }
+
+    @Test
+    void beijingHouseholdGoesToActualPopulationOnlyAndIsRegistered() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        String caseId = pi.getBusinessKey();
+        assertThat(caseId).matches("HH-\\d{4}-\\d{6}");
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_MOVE_IN);
+        assertThat(task(pi)).hasCandidateGroup("owner-" + SUB_DISTRICT);
+        assertThat(pi).variables().containsEntry("caseId", caseId).containsEntry("districtCode", "110108")
+                .doesNotContainKeys("headName", "headIdNumber");
+
+        complete(task(pi), moveIn());
+        assertThat(pi).hasPassed("EndEvent_FacilitiesChecked").isWaitingAt(Elements.REGISTER_MEMBERS);
+        assertThat(task(pi)).hasCandidateGroup("rc-" + SUB_DISTRICT);
+
+        complete(task(pi), members(List.of(head(),
+                member("王五", SPOUSE_BEIJING, "SPOUSE", "BEIJING", "1990-01-01"),
+                member("张小宝", CHILD_BEIJING, "CHILD", "BEIJING", "2010-06-01"))));
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_ACTUAL_POPULATION).hasNotPassed(Elements.REGISTER_FLOATING_POPULATION);
+        assertThat(task(pi)).hasCandidateGroup("police-" + SUB_DISTRICT);
+        assertThat(pi).variables().doesNotContainKey("members");
+        assertThat(jdbc.queryForList("select population_register from household_member where case_id = ?",
+                String.class, caseId)).containsOnly("ACTUAL").hasSize(3);
+
+        complete(task(pi), confirmation());
+        assertThat(pi).isEnded().hasPassed(Elements.REGISTER_IN_COMMUNITY, Elements.END);
+        assertThat(status(caseId)).isEqualTo("REGISTERED");
+        assertThat(jdbc.queryForObject("select count(*) from household_member where case_id = ?"
+                + " and police_confirmed_at is not null", Integer.class, caseId)).isEqualTo(3);
+    }
+
+    @Test
+    void nonLocalHouseholdGoesToFloatingPopulationRegistration() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        // an ID number does not tell the hukou: here every member is registered as non-local
+        complete(task(pi), members(List.of(
+                member("张三", MoveInFixture.HEAD_BEIJING, "HEAD", "NON_LOCAL", "1985-03-15"),
+                member("李四", SPOUSE_NON_LOCAL, "SPOUSE", "NON_LOCAL", "1988-08-08"))));
+        assertThat(pi).isWaitingAt(Elements.REGISTER_FLOATING_POPULATION).hasNotPassed(Elements.CONFIRM_ACTUAL_POPULATION);
+        assertThat(task(pi)).hasCandidateGroup("police-" + SUB_DISTRICT);
+
+        complete(task(pi), confirmation());
+        assertThat(pi).isEnded().hasPassed(Elements.END).hasNotPassed(Elements.CONFIRM_ACTUAL_POPULATION);
+        assertThat(jdbc.queryForList("select population_register from household_member where case_id = ?",
+                String.class, pi.getBusinessKey())).containsOnly("FLOATING");
+    }
+
+    @Test
+    void mixedHouseholdGoesToBothRegistersAndWaitsForBoth() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        complete(task(pi), members(List.of(head(),
+                member("李四", SPOUSE_NON_LOCAL, "SPOUSE", "NON_LOCAL", "1988-08-08"))));
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_ACTUAL_POPULATION, Elements.REGISTER_FLOATING_POPULATION);
+
+        complete(task(Elements.REGISTER_FLOATING_POPULATION, pi), confirmation());
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_ACTUAL_POPULATION).isNotEnded();
+        complete(task(Elements.CONFIRM_ACTUAL_POPULATION, pi), confirmation());
+        assertThat(pi).isEnded().hasPassed(Elements.REGISTER_IN_COMMUNITY);
+        assertThat(status(pi.getBusinessKey())).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void firstHouseholdOfProjectWithFacilityNotInUseRaisesTaskToOwnerAndSubDistrictOffice() {
+        String project = fixture.newProject(SUB_DISTRICT);
+        ProcessInstance pi = fixture.startMoveIn(project);
+        complete(task(pi), moveIn());
+        assertThat(pi).variables().containsEntry("firstHouseholdOfProject", true);
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS, Elements.CHECK_FACILITIES);
+        assertThat(task(Elements.CHECK_FACILITIES, pi)).hasCandidateGroup("owner-" + SUB_DISTRICT);
+        assertThat(jdbc.queryForObject("select first_move_in_case_id from housing_project where id = ?",
+                String.class, project)).isEqualTo(pi.getBusinessKey());
+
+        complete(task(Elements.CHECK_FACILITIES, pi), facilities(true, true, false, true));
+        assertThat(pi).isWaitingAt(Elements.ARRANGE_FACILITIES);
+        Task arrange = task(Elements.ARRANGE_FACILITIES, pi);
+        assertThat(arrange).hasCandidateGroup("owner-" + SUB_DISTRICT).hasCandidateGroup("sdo-" + SUB_DISTRICT);
+        assertThat(jdbc.queryForObject("select in_use from facility_check where case_id = ? and facility = ?",
+                Boolean.class, pi.getBusinessKey(), "SERVICE_STATION")).isFalse();
+
+        complete(arrange, Map.of("confirmed", true, "doneOn", "2026-02-05", "note", "社区服务站3月1日启用"));
+        assertThat(pi).hasPassed("EndEvent_FacilitiesChecked").isWaitingAt(Elements.REGISTER_MEMBERS);
+        assertThat(jdbc.queryForObject("select entry from case_journal where case_id = ? and step = ?",
+                String.class, pi.getBusinessKey(), "FACILITY_ARRANGEMENT")).contains("社区服务站3月1日启用");
+
+        // the second household of the same project is not asked about facilities
+        ProcessInstance second = fixture.startMoveIn(project);
+        complete(task(second), moveIn());
+        assertThat(second).variables().containsEntry("firstHouseholdOfProject", false);
+        assertThat(second).hasPassed("EndEvent_FacilitiesChecked").hasNotPassed(Elements.CHECK_FACILITIES);
+    }
+
+    @Test
+    void firstHouseholdWithAllFacilitiesInUseNeedsNoArrangement() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.newProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        complete(task(Elements.CHECK_FACILITIES, pi), facilities(true, true, true, true));
+        assertThat(pi).hasPassed("EndEvent_FacilitiesChecked").hasNotPassed(Elements.ARRANGE_FACILITIES)
+                .isWaitingAt(Elements.REGISTER_MEMBERS);
+    }
+
+    @Test
+    void registrationWithWrongCheckDigitIsRefusedNamingTheFieldAndNothingIsSaved() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        Task registration = task(pi);
+
+        assertThatThrownBy(() -> taskService.complete(registration.getId(), members(List.of(head(),
+                member("王五", WRONG_CHECK_DIGIT, "SPOUSE", "BEIJING", "1985-03-15")))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("第2位成员的「身份证号码」校验位不正确");
+
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
+        assertThat(taskService.createTaskQuery().taskId(registration.getId()).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from household_member where case_id = ?", Integer.class,
+                pi.getBusinessKey())).isZero();
+        assertThat(status(pi.getBusinessKey())).isEqualTo("MOVED_IN");
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("members", "hasBeijingMembers");
+    }
+
+    @Test
+    void inconsistentMembersAreRefusedWithEveryMistakeNamed() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        Map<String, Object> child = member("", CHILD_BEIJING, "CHILD", "BEIJING", "2010-06-02");
+        child.put("hukou", "MARS");
+
+        assertThatThrownBy(() -> taskService.complete(task(pi).getId(), members(List.of(child))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("第1位成员的「姓名」为必填项")
+                .hasMessageContaining("第1位成员的「户籍」的取值无效")
+                .hasMessageContaining("第1位成员的「出生日期」与身份证号码中的出生日期不一致")
+                .hasMessageContaining("须包括承租人本人");
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
+    }
+
+    @Test
+    void moveInDateInTheFutureOrKeysNotHandedOverIsRefused() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+
+        assertThatThrownBy(() -> taskService.complete(task(pi).getId(),
+                Map.of("moveInDate", "2999-01-01", "keysHandedOver", false)))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("「入住日期」不能晚于今天")
+                .hasMessageContaining("「钥匙已交付」须勾选确认");
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_MOVE_IN);
+        assertThat(status(pi.getBusinessKey())).isEqualTo("LEASE_SIGNED");
+    }
+
+    @Test
+    void leaseWithBadInputStartsNothing() {
+        Map<String, Object> lease = fixture.lease("NO-SUCH-PROJECT", MoveInFixture.WRONG_CHECK_DIGIT);
+        lease.put("leaseSignedOn", "2999-12-31");
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("TenantMoveIn").count();
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("TenantMoveIn", lease))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("「承租人身份证号码」校验位不正确")
+                .hasMessageContaining("「合同签订日期」不能晚于今天")
+                .hasMessageContaining("「公租房项目」不存在");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TenantMoveIn").count())
+                .isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from household where lease_no = ?", Integer.class,
+                lease.get("leaseNo"))).isZero();
+    }
+
+    @Test
+    void personalDataNeverReachesTheEnginesHistory() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        complete(task(pi), members(List.of(head())));
+
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(v -> v.getName())
+                .contains("caseId", "hasBeijingMembers")
+                .doesNotContain("headName", "headIdNumber", "members");
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .contains("caseId")
+                .doesNotContain("headName", "headIdNumber", "members");
+    }
+
+    private String status(String caseId) {
+        return jdbc.queryForObject("select status from household where case_id = ?", String.class, caseId);
+    }
+}

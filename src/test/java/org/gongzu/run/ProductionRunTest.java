@@ -1,0 +1,96 @@
+package org.gongzu.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.gongzu.GongzuApplication;
+import org.gongzu.support.EmbeddedPostgresInitializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The production profile on a new PostgreSQL database: schema by Flyway only, no demo users, the
+ * first administrator from the environment, and the Camunda security checklist in force. Runs in
+ * its own JVM (see pom.xml).
+ */
+class ProductionRunTest {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "Gz-2026-Secure!pw";
+    static ConfigurableApplicationContext app;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        String url = EmbeddedPostgresInitializer.newDatabaseUrl("gongzu_prod");
+        app = new SpringApplicationBuilder(GongzuApplication.class).profiles("prod").run(
+                "--GONGZU_DB_URL=" + url, "--GONGZU_DB_USER=postgres", "--GONGZU_DB_PASSWORD=",
+                "--GONGZU_ADMIN_USER=" + ADMIN, "--GONGZU_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                "--server.port=0", "--management.server.port=0", "--spring.datasource.hikari.connection-timeout=3000");
+        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void schemaComesFromFlywayAndThereAreNoDemoUsers() {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("select script from flyway_schema_history where success order by installed_rank",
+                String.class)).containsExactly("V1__camunda_7_24_0_create.sql", "V2__places_projects_households.sql");
+        assertThat(jdbc.queryForList("select version_ from act_ge_schema_log order by timestamp_", String.class))
+                .containsExactly("7.24.0");
+        IdentityService identity = app.getBean(IdentityService.class);
+        assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly(ADMIN);
+        assertThat(identity.createGroupQuery().groupMember(ADMIN).list()).extracting(g -> g.getId())
+                .contains("camunda-admin");
+        assertThat(new TestRestTemplate("demo", "demo").getForEntity(base + "/engine-rest/task?maxResults=1",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void weakPasswordsAreRefused() {
+        TestRestTemplate admin = new TestRestTemplate(ADMIN, ADMIN_PASSWORD);
+        String user = "{\"profile\":{\"id\":\"weak\",\"firstName\":\"弱\",\"lastName\":\"密码\"},"
+                + "\"credentials\":{\"password\":\"demo\"}}";
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = admin.postForEntity(base + "/engine-rest/user/create",
+                new org.springframework.http.HttpEntity<>(user, headers), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(app.getBean(IdentityService.class).createUserQuery().userId("weak").count()).isZero();
+    }
+
+    @Test
+    void unboundedQueriesAreRefused() {
+        TestRestTemplate admin = new TestRestTemplate(ADMIN, ADMIN_PASSWORD);
+        ResponseEntity<String> unbounded = admin.getForEntity(base + "/engine-rest/task", String.class);
+        assertThat(unbounded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unbounded.getBody()).contains("unbound number of results");
+        assertThat(admin.getForEntity(base + "/engine-rest/task?maxResults=100", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void webappsSendHstsAndSecureSessionCookies() {
+        ResponseEntity<String> page = new TestRestTemplate().getForEntity(base + "/camunda/app/tasklist/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=31536000");
+        List<String> cookies = page.getHeaders().get("Set-Cookie");
+        assertThat(cookies).isNotEmpty().allMatch(cookie -> cookie.contains("Secure"));
+        assertThat(cookies).filteredOn(cookie -> cookie.startsWith("JSESSIONID=")).singleElement()
+                .matches(cookie -> cookie.contains("HttpOnly"));
+    }
+}

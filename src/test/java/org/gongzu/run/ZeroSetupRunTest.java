@@ -1,0 +1,57 @@
+package org.gongzu.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.gongzu.GongzuApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The zero-setup run (./mvnw spring-boot:run): no profile, no database given, so H2 in files, the
+ * Camunda schema from Flyway, the models, and the demo users. Runs in its own JVM (see pom.xml):
+ * the engine registers itself globally under the name "default".
+ */
+class ZeroSetupRunTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsOnH2WithDemoUsersAndServesTasklist() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongzuApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gongzu") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--server.port=0", "--management.server.port=0")) {
+            assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
+            assertThat(app.getEnvironment().getDefaultProfiles()).containsExactly("demo");
+            assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery()
+                    .processDefinitionKey("TenantMoveIn").count()).isEqualTo(1);
+            IdentityService identity = app.getBean(IdentityService.class);
+            assertThat(identity.checkPassword("demo", "demo")).isTrue();
+            assertThat(identity.checkPassword("hdrc", "demo")).isTrue();
+            assertThat(identity.createGroupQuery().groupMember("cypolice").list())
+                    .extracting(g -> g.getId()).contains("police-110105028", "staff");
+            assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("gongzu"));
+
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            TestRestTemplate http = new TestRestTemplate();
+            ResponseEntity<String> tasklist = http.getForEntity("http://localhost:" + port + "/camunda/app/tasklist/",
+                    String.class);
+            assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(tasklist.getBody()).contains("tasklist");
+            assertThat(http.getForEntity("http://localhost:" + port + "/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.gongzu.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Test data for TenantMoveIn: fresh projects, valid ID numbers, and form values as staff submit them. */
+@Component
+public class MoveInFixture {
+
+    /** The demo sub-district 学院路街道 of 海淀区 and its groups. */
+    public static final String SUB_DISTRICT = "110108015";
+    public static final String OTHER_SUB_DISTRICT = "110105028";
+
+    /** Valid GB 11643 numbers (check digit computed) and their birth dates. */
+    public static final String HEAD_BEIJING = "110108198503152347";
+    public static final String SPOUSE_BEIJING = "11010819900101001X";
+    public static final String CHILD_BEIJING = "110105201006010028";
+    public static final String SPOUSE_NON_LOCAL = "410102198808080033";
+    /** The example of a wrong check digit (the right one is 7). */
+    public static final String WRONG_CHECK_DIGIT = "110108198503152340";
+
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final RuntimeService runtimeService;
+    private final JdbcTemplate jdbc;
+
+    MoveInFixture(RuntimeService runtimeService, JdbcTemplate jdbc) {
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+    }
+
+    /** A new project in the given sub-district that nobody has moved into yet. */
+    public String newProject(String subDistrictCode) {
+        String id = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into housing_project (id, name, sub_district_code, owner_name) values (?, ?, ?, ?)",
+                id, "测试项目 " + id, subDistrictCode, "测试产权单位");
+        return id;
+    }
+
+    /** A project whose first household has already moved in. */
+    public String occupiedProject(String subDistrictCode) {
+        String id = newProject(subDistrictCode);
+        jdbc.update("update housing_project set first_move_in_case_id = 'EARLIER' where id = ?", id);
+        return id;
+    }
+
+    public Map<String, Object> lease(String projectId, String headIdNumber) {
+        Map<String, Object> lease = new HashMap<>();
+        lease.put("projectId", projectId);
+        lease.put("unitNo", "1-1-101");
+        lease.put("leaseNo", "L-" + UUID.randomUUID());
+        lease.put("leaseSignedOn", "2026-01-10");
+        lease.put("headName", "张三");
+        lease.put("headIdNumber", headIdNumber);
+        return lease;
+    }
+
+    public ProcessInstance startMoveIn(String projectId) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
+        started.add(instance.getId());
+        return instance;
+    }
+
+    /** The process instances this fixture started, so that a test class can measure its own coverage. */
+    public Set<String> startedInstances() {
+        return Set.copyOf(started);
+    }
+
+    public static Map<String, Object> moveIn() {
+        return Map.of("moveInDate", "2026-02-01", "keysHandedOver", true);
+    }
+
+    public static Map<String, Object> member(String name, String idNumber, String relation, String hukou,
+            String birthDate) {
+        Map<String, Object> member = new HashMap<>();
+        member.put("name", name);
+        member.put("idNumber", idNumber);
+        member.put("relation", relation);
+        member.put("hukou", hukou);
+        member.put("birthDate", birthDate);
+        member.put("employment", "EMPLOYED");
+        member.put("minLivingAllowance", false);
+        return member;
+    }
+
+    public static Map<String, Object> head() {
+        return member("张三", HEAD_BEIJING, "HEAD", "BEIJING", "1985-03-15");
+    }
+
+    /** The members variable as Tasklist submits a dynamic list: a Json variable. */
+    public static Map<String, Object> members(List<Map<String, Object>> members) {
+        try {
+            String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(members);
+            return Variables.createVariables().putValueTyped("members", SpinValues.jsonValue(json).create());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Map<String, Object> confirmation() {
+        return Map.of("confirmed", true, "doneOn", "2026-02-03", "note", "已核对");
+    }
+
+    public static Map<String, Object> facilities(boolean rc, boolean police, boolean station, boolean elderly) {
+        return Map.of("residentsCommitteeInUse", String.valueOf(rc), "policeRoomInUse", String.valueOf(police),
+                "serviceStationInUse", String.valueOf(station), "elderlyCareInUse", String.valueOf(elderly));
+    }
+}
