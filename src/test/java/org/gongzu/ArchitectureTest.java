@@ -16,10 +16,4 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("Service").or().resideInAnyPackage("..validation..", "..place..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda..")
             .because("domain rules must be testable and changeable without the process engine");
-
-    /** BPMN calls beans by expression; a camunda:class would bypass Spring's injection. */
-    @ArchTest
-    static final ArchRule noJavaDelegateClasses = noClasses()
-            .should().implement("org.camunda.bpm.engine.delegate.JavaDelegate")
-            .because("service tasks call Spring beans through expressions (house style)");
 }

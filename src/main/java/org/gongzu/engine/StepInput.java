@@ -58,6 +58,42 @@ public final class StepInput {
         }
     }
 
+    /**
+     * Numbered groups of a form ({@code member1}, {@code member2}, …), as many as the count field
+     * says; each group is a JSON object (a Json variable from Tasklist, or a JSON string or map).
+     */
+    public static List<Map<String, ?>> numberedEntries(VariableScope scope, String countField, String countLabel,
+            List<String> groupFields, String groupLabelFormat) {
+        Object rawCount = scope.getVariable(countField);
+        int count;
+        try {
+            count = rawCount == null ? 0 : new java.math.BigDecimal(rawCount.toString()).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            count = 0;
+        }
+        if (count < 1 || count > groupFields.size()) {
+            throw new FormFieldValidationException(countField,
+                    "「" + countLabel + "」应为1至" + groupFields.size() + "之间的整数");
+        }
+        List<Map<String, ?>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String field = groupFields.get(i);
+            Object value = scope.getVariable(field);
+            String label = String.format(groupLabelFormat, i + 1);
+            if (value == null) {
+                throw new FormFieldValidationException(field, "「" + label + "」未填写");
+            }
+            try {
+                entries.add(value instanceof Map<?, ?> map
+                        ? JSON.convertValue(map, new TypeReference<Map<String, ?>>() { })
+                        : JSON.readValue(value.toString(), new TypeReference<Map<String, ?>>() { }));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new FormFieldValidationException(field, "「" + label + "」格式不正确");
+            }
+        }
+        return entries;
+    }
+
     /** Runs a domain step; a refusal becomes a form validation error that names the field. */
     public static <T> T refusingInvalid(Supplier<T> step) {
         try {

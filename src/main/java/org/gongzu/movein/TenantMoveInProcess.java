@@ -1,6 +1,10 @@
 package org.gongzu.movein;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The process backing class of processes/TenantMoveIn.bpmn: its key, element ids and variable names,
@@ -47,8 +51,9 @@ public final class TenantMoveInProcess {
      * Form fields that carry personal data. They are moved into the project's tables when their
      * step completes, removed from the process and never written to the engine's history.
      */
-    public static final Set<String> PERSONAL_DATA_FIELDS = Set.of(
-            LeaseForm.HEAD_NAME, LeaseForm.HEAD_ID_NUMBER, MembersForm.MEMBERS);
+    public static final Set<String> PERSONAL_DATA_FIELDS = Stream.concat(
+            Stream.of(LeaseForm.HEAD_NAME, LeaseForm.HEAD_ID_NUMBER, MembersForm.MEMBERS),
+            MembersForm.MEMBER_GROUPS.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** Field keys of forms/lease-signed.form, also the body of POST /api/leases. */
     public static final class LeaseForm {
@@ -74,9 +79,19 @@ public final class TenantMoveInProcess {
         }
     }
 
-    /** Field keys of forms/household-registration.form. */
+    /**
+     * Field keys of forms/household-registration.form: the member count and one group per member
+     * ({@code member1} … {@code member8}, each a JSON object). REST clients may instead send all
+     * members as one list, {@code members}.
+     */
     public static final class MembersForm {
         public static final String MEMBERS = "members";
+        public static final String MEMBER_COUNT = "memberCount";
+        public static final int FORM_MAX_MEMBERS = 8;
+        public static final List<String> MEMBER_GROUPS = IntStream.rangeClosed(1, FORM_MAX_MEMBERS)
+                .mapToObj(i -> "member" + i).toList();
+        public static final Set<String> ALL = Stream.concat(Stream.of(MEMBERS, MEMBER_COUNT), MEMBER_GROUPS.stream())
+                .collect(Collectors.toUnmodifiableSet());
         public static final String NAME = "name";
         public static final String ID_NUMBER = "idNumber";
         public static final String RELATION = "relation";

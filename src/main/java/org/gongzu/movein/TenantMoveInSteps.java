@@ -4,6 +4,8 @@ import static org.gongzu.engine.StepInput.discard;
 import static org.gongzu.engine.StepInput.refusingInvalid;
 import static org.gongzu.engine.StepInput.values;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -65,9 +67,12 @@ public class TenantMoveInSteps {
     }
 
     public void registerMembers(DelegateTask task) {
-        MoveInService.Registration registration = refusingInvalid(() -> service.registerMembers(caseId(task),
-                StepInput.entries(task, MembersForm.MEMBERS, "家庭成员")));
-        discard(task, Set.of(MembersForm.MEMBERS));
+        List<Map<String, ?>> members = task.hasVariable(MembersForm.MEMBERS)
+                ? StepInput.entries(task, MembersForm.MEMBERS, "家庭成员")
+                : StepInput.numberedEntries(task, MembersForm.MEMBER_COUNT, "家庭成员人数", MembersForm.MEMBER_GROUPS,
+                        "第%d位成员");
+        MoveInService.Registration registration = refusingInvalid(() -> service.registerMembers(caseId(task), members));
+        discard(task, MembersForm.ALL);
         task.getExecution().setVariable(Vars.HAS_BEIJING_MEMBERS, registration.hasBeijingMembers());
         task.getExecution().setVariable(Vars.HAS_NON_LOCAL_MEMBERS, registration.hasNonLocalMembers());
     }

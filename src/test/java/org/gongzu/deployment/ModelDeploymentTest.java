@@ -56,7 +56,7 @@ class ModelDeploymentTest {
                 .getForEntity("/engine-rest/task/" + registration.getId() + "/deployed-form", String.class);
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(form.getBody()).contains("\"id\": \"household-registration\"").contains("登记家庭成员信息")
-                .contains("\"type\": \"dynamiclist\"").contains("身份证号码");
+                .contains("\"path\": \"member1\"").contains("身份证号码");
 
         assertThat(http.withBasicAuth("cyrc", "demo").getForEntity("/engine-rest/task/" + registration.getId()
                 + "/deployed-form", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -15,6 +15,7 @@ import static org.gongzu.support.MoveInFixture.confirmation;
 import static org.gongzu.support.MoveInFixture.facilities;
 import static org.gongzu.support.MoveInFixture.head;
 import static org.gongzu.support.MoveInFixture.member;
+import static org.gongzu.support.MoveInFixture.memberGroups;
 import static org.gongzu.support.MoveInFixture.members;
 import static org.gongzu.support.MoveInFixture.moveIn;
 
@@ -138,9 +139,13 @@ class TenantMoveInTest {
     void mixedHouseholdGoesToBothRegistersAndWaitsForBoth() {
         ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
         complete(task(pi), moveIn());
-        complete(task(pi), members(List.of(head(),
+        // as Tasklist submits the form: a member count and one group per member
+        complete(task(pi), memberGroups(List.of(head(),
                 member("李四", SPOUSE_NON_LOCAL, "SPOUSE", "NON_LOCAL", "1988-08-08"))));
         assertThat(pi).isWaitingAt(Elements.CONFIRM_ACTUAL_POPULATION, Elements.REGISTER_FLOATING_POPULATION);
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("memberCount", "member1", "member2");
+        assertThat(jdbc.queryForObject("select count(*) from household_member where case_id = ?", Integer.class,
+                pi.getBusinessKey())).isEqualTo(2);
 
         complete(task(Elements.REGISTER_FLOATING_POPULATION, pi), confirmation());
         assertThat(pi).isWaitingAt(Elements.CONFIRM_ACTUAL_POPULATION).isNotEnded();
@@ -220,6 +225,20 @@ class TenantMoveInTest {
                 .hasMessageContaining("第1位成员的「户籍」的取值无效")
                 .hasMessageContaining("第1位成员的「出生日期」与身份证号码中的出生日期不一致")
                 .hasMessageContaining("须包括承租人本人");
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
+    }
+
+    @Test
+    void memberCountWithoutItsGroupsIsRefused() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        Map<String, Object> twoCountedOneGiven = new java.util.HashMap<>(memberGroups(List.of(head())));
+        twoCountedOneGiven.put("memberCount", 2);
+
+        assertThatThrownBy(() -> taskService.complete(task(pi).getId(), twoCountedOneGiven))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「第2位成员」未填写");
+        assertThatThrownBy(() -> taskService.complete(task(pi).getId(), Map.of("memberCount", 9)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「家庭成员人数」应为1至8之间的整数");
         assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
     }
 

@@ -97,7 +97,7 @@ public class MoveInFixture {
         return member("张三", HEAD_BEIJING, "HEAD", "BEIJING", "1985-03-15");
     }
 
-    /** The members variable as Tasklist submits a dynamic list: a Json variable. */
+    /** The members as a REST client may send them: one Json list. */
     public static Map<String, Object> members(List<Map<String, Object>> members) {
         try {
             String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(members);
@@ -105,6 +105,20 @@ public class MoveInFixture {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The members as Tasklist submits forms/household-registration.form: a count and one Json group each. */
+    public static Map<String, Object> memberGroups(List<Map<String, Object>> members) {
+        var variables = Variables.createVariables().putValue("memberCount", members.size());
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(members.get(i));
+                variables.putValueTyped("member" + (i + 1), SpinValues.jsonValue(json).create());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return variables;
     }
 
     public static Map<String, Object> confirmation() {
