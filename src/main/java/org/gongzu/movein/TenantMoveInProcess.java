@@ -63,7 +63,8 @@ public final class TenantMoveInProcess {
         public static final String LEASE_SIGNED_ON = "leaseSignedOn";
         public static final String HEAD_NAME = "headName";
         public static final String HEAD_ID_NUMBER = "headIdNumber";
-        public static final Set<String> ALL = Set.of(UNIT_NO, LEASE_NO, LEASE_SIGNED_ON, HEAD_NAME, HEAD_ID_NUMBER);
+        public static final Set<String> ALL = Set.of(PROJECT_ID, UNIT_NO, LEASE_NO, LEASE_SIGNED_ON, HEAD_NAME,
+                HEAD_ID_NUMBER);
 
         private LeaseForm() {
         }

@@ -6,7 +6,6 @@ import static org.gongzu.engine.StepInput.values;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -36,10 +35,8 @@ public class TenantMoveInSteps {
 
     /** Start event: a signed lease opens the household's case, whose id becomes the business key. */
     public void openCase(DelegateExecution execution) {
-        Set<String> fields = Set.of(LeaseForm.PROJECT_ID, LeaseForm.UNIT_NO, LeaseForm.LEASE_NO,
-                LeaseForm.LEASE_SIGNED_ON, LeaseForm.HEAD_NAME, LeaseForm.HEAD_ID_NUMBER);
         MoveInService.OpenedCase opened = refusingInvalid(
-                () -> service.openCase(values(execution, fields), StepInput.currentGroupIds()));
+                () -> service.openCase(values(execution, LeaseForm.ALL), StepInput.currentGroupIds()));
         discard(execution, LeaseForm.ALL);
         execution.setProcessBusinessKey(opened.caseId());
         execution.setVariable(Vars.CASE_ID, opened.caseId());

@@ -119,7 +119,7 @@ class TasklistBrowserTest {
 
     @Test
     void residentsCommitteeSeesTheRegistrationTaskAndItsChineseForm() {
-        Task registration = registrationTaskIn(SUB_DISTRICT);
+        Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
 
         login("hdrc");
         assertThat(taskName(registration.getId())).isEqualTo(REGISTRATION_TASK);
@@ -138,7 +138,7 @@ class TasklistBrowserTest {
 
     @Test
     void policeOfTheOtherDistrictDoesNotSeeTheTask() {
-        Task registration = registrationTaskIn(SUB_DISTRICT);
+        Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
         // a task of cypolice's own (朝阳区望京街道): once it is listed, the list has loaded
         Task own = actualPopulationTaskIn(OTHER_SUB_DISTRICT);
 
@@ -161,7 +161,7 @@ class TasklistBrowserTest {
 
     @Test
     void wrongCheckDigitIsRefusedInTheFormAndTheTaskStaysOpen() {
-        Task registration = registrationTaskIn(SUB_DISTRICT);
+        Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
 
         login("hdrc");
         openTask(registration.getId());
@@ -191,7 +191,7 @@ class TasklistBrowserTest {
      */
     @Test
     void completeIsEnabledOnceTheMemberIsFilledIn() {
-        Task registration = registrationTaskIn(SUB_DISTRICT);
+        Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
         login("hdrc");
         openTask(registration.getId());
         openedForm();
@@ -207,17 +207,10 @@ class TasklistBrowserTest {
 
     // ---- the engine side ----
 
-    private Task registrationTaskIn(String subDistrict) {
-        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(subDistrict));
-        Task confirm = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        taskService.complete(confirm.getId(), MoveInFixture.moveIn());
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RegisterMembers")
-                .singleResult();
-    }
 
     /** The police's task that follows the registration of a household with a member of Beijing hukou. */
     private Task actualPopulationTaskIn(String subDistrict) {
-        Task registration = registrationTaskIn(subDistrict);
+        Task registration = fixture.registrationTaskIn(subDistrict);
         taskService.complete(registration.getId(), MoveInFixture.members(List.of(MoveInFixture.head())));
         return taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId())
                 .taskDefinitionKey("Task_ConfirmActualPopulation").singleResult();

@@ -42,10 +42,7 @@ class ModelDeploymentTest {
 
     @Test
     void registrationTaskServesItsChineseCamundaFormToTasklist() {
-        var pi = fixture.startMoveIn(fixture.occupiedProject(MoveInFixture.SUB_DISTRICT));
-        Task confirm = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        taskService.complete(confirm.getId(), MoveInFixture.moveIn());
-        Task registration = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Task registration = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
 
         ResponseEntity<String> formKey = http.withBasicAuth("hdrc", "demo")
                 .getForEntity("/engine-rest/task/" + registration.getId() + "/form", String.class);

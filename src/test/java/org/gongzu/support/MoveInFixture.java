@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +34,12 @@ public class MoveInFixture {
 
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
     private final JdbcTemplate jdbc;
 
-    MoveInFixture(RuntimeService runtimeService, JdbcTemplate jdbc) {
+    MoveInFixture(RuntimeService runtimeService, TaskService taskService, JdbcTemplate jdbc) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
         this.jdbc = jdbc;
     }
 
@@ -69,6 +73,15 @@ public class MoveInFixture {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
         started.add(instance.getId());
         return instance;
+    }
+
+    /** A household of the sub-district that has moved in: its case waits at 「登记家庭成员信息」. */
+    public Task registrationTaskIn(String subDistrictCode) {
+        ProcessInstance pi = startMoveIn(occupiedProject(subDistrictCode));
+        Task confirm = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        taskService.complete(confirm.getId(), moveIn());
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_RegisterMembers")
+                .singleResult();
     }
 
     /** The process instances this fixture started, so that a test class can measure its own coverage. */
