@@ -64,6 +64,7 @@ class TasklistBrowserTest {
     @LocalServerPort int port;
     @Autowired MoveInFixture fixture;
     @Autowired TaskService taskService;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private Path profileDir;
     private ChromeDriverService service;
@@ -205,6 +206,46 @@ class TasklistBrowserTest {
                 .taskDefinitionKey("Task_ConfirmActualPopulation").count()).isEqualTo(1);
     }
 
+    @Test
+    void propertyOwnerRecordsASignedLeaseWithTheStartForm() {
+        String project = fixture.occupiedProject(SUB_DISTRICT);
+        String leaseNo = "WEB-" + project;
+
+        login("hdowner");
+        WebElement form = openStartForm();
+        screenshot("start-form");
+        assertThat(labels(form)).contains("公租房项目编号", "房屋编号", "租赁合同编号", "合同签订日期", "承租人姓名",
+                "承租人身份证号码");
+        type(form, "公租房项目编号", project);
+        type(form, "房屋编号", "5-1-502");
+        type(form, "租赁合同编号", leaseNo);
+        date(form, "合同签订日期", "2026", "03", "02");
+        type(form, "承租人姓名", "赵六");
+        type(form, "承租人身份证号码", MoveInFixture.HEAD_BEIJING);
+        visible(driver.findElement(By.cssSelector(".modal button[ng-click='startProcessInstance()']"))).click();
+
+        String caseId = wait.withMessage("the case of lease " + leaseNo + " opened").until(d -> jdbc.queryForList(
+                "select case_id from household where lease_no = ?", String.class, leaseNo).stream().findFirst()
+                .orElse(null));
+        screenshot("started");
+        assertThat(jdbc.queryForObject("select lease_signed_on from household where case_id = ?",
+                java.time.LocalDate.class, caseId)).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey("Task_ConfirmMoveIn").taskCandidateGroup("owner-" + SUB_DISTRICT).count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyPropertyOwnersAreOfferedTheMoveInProcess() {
+        login("hdrc");
+        driver.findElement(By.xpath("//a[contains(normalize-space(.), '启动流程')]")).click();
+        WebElement dialog = wait.withMessage("the start dialog").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-body")));
+        wait.withMessage("the list of startable processes loaded").until(d -> !dialog.findElements(
+                By.cssSelector(".well, ul.processes")).isEmpty());
+        screenshot("start-dialog");
+        assertThat(dialog.getText()).doesNotContain("承租家庭首次入住");
+    }
+
     // ---- the engine side ----
 
 
@@ -265,6 +306,16 @@ class TasklistBrowserTest {
     private By notification(String text) {
         return By.xpath("//div[contains(@class,'notifications')]//div[contains(@class,'alert')][contains(., '" + text
                 + "')]");
+    }
+
+    /** Opens Tasklist's start dialog and the start form of 「承租家庭首次入住」. */
+    private WebElement openStartForm() {
+        driver.findElement(By.xpath("//a[contains(normalize-space(.), '启动流程')]")).click();
+        wait.withMessage("TenantMoveIn offered to start").until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
+                        + "//a[normalize-space(.)='承租家庭首次入住']"))).click();
+        return wait.withMessage("the start form rendered").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-body form.fjs-form")));
     }
 
     /** The task's Camunda Form, once form-js has rendered it. */
