@@ -246,6 +246,25 @@ class TasklistBrowserTest {
         assertThat(dialog.getText()).doesNotContain("承租家庭首次入住");
     }
 
+    @Test
+    void supervisorFollowsTheCasesOfEveryDistrictInCockpit() {
+        fixture.registrationTaskIn(SUB_DISTRICT);
+        fixture.registrationTaskIn(OTHER_SUB_DISTRICT);
+
+        driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+        signIn("supervisor");
+        WebElement processes = wait.withMessage("TenantMoveIn listed in Cockpit").until(
+                ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space(.)='承租家庭首次入住']")));
+        screenshot("cockpit-processes");
+        WebElement row = processes.findElement(By.xpath("./ancestor::tr"));
+        assertThat(Integer.parseInt(row.findElements(By.tagName("td")).get(2).getText().trim())).isGreaterThanOrEqualTo(2);
+        processes.click();
+        wait.withMessage("the process page").until(ExpectedConditions.urlContains("process-definition"));
+        wait.withMessage("the process diagram").until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".djs-container svg")));
+        screenshot("cockpit-process");
+    }
+
     // ---- the engine side ----
 
 
@@ -269,16 +288,21 @@ class TasklistBrowserTest {
 
     private void login(String user) {
         driver.get(tasklistUrl());
+        signIn(user);
+        // the first filter, the department's, is chosen
+        wait.withMessage("the filter " + DEPARTMENT_FILTER + " chosen").until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
+                        + "//h4[contains(@class,'name')]/a[contains(normalize-space(.), '" + DEPARTMENT_FILTER + "')]")));
+    }
+
+    /** The webapps' own login form, on whichever app the browser is. */
+    private void signIn(String user) {
         WebElement username = wait.withMessage("the login form").until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
         username.sendKeys(user);
         driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
         screenshot("login-" + user);
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        // the first filter, the department's, is chosen
-        wait.withMessage("the filter " + DEPARTMENT_FILTER + " chosen").until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
-                        + "//h4[contains(@class,'name')]/a[contains(normalize-space(.), '" + DEPARTMENT_FILTER + "')]")));
     }
 
     private By taskLinkSelector(String taskId) {
