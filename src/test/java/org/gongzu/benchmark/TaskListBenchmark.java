@@ -37,7 +37,7 @@ public final class TaskListBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongzuApplication.class)
                 .profiles("demo").run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--server.port=0", "--management.server.port=0",
-                        "--logging.level.root=WARN")) {
+                        "--logging.level.root=WARN", "--gongzu.demo-on-any-database=true")) {
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
             IdentityService identity = app.getBean(IdentityService.class);
