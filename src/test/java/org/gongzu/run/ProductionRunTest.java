@@ -84,6 +84,32 @@ class ProductionRunTest {
     }
 
     @Test
+    void javaSerializedObjectsAreRefused() {
+        TestRestTemplate admin = new TestRestTemplate(ADMIN, ADMIN_PASSWORD);
+        // a serialized java.lang.Integer: harmless here, but any class would be deserialized if allowed
+        String serialized = java.util.Base64.getEncoder().encodeToString(serialize(42));
+        String body = "{\"variables\":{\"payload\":{\"type\":\"Object\",\"value\":\"" + serialized + "\","
+                + "\"valueInfo\":{\"objectTypeName\":\"java.lang.Integer\","
+                + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}";
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = admin.postForEntity(base + "/engine-rest/process-definition/key/TenantMoveIn/start",
+                new org.springframework.http.HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(response.getBody()).containsIgnoringCase("serializ");
+    }
+
+    private static byte[] serialize(Object value) {
+        try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void webappsSendHstsAndSecureSessionCookies() {
         ResponseEntity<String> page = new TestRestTemplate().getForEntity(base + "/camunda/app/tasklist/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
