@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
