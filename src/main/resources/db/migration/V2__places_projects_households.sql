@@ -30,7 +30,7 @@ create table household (
     lease_signed_on   date         not null,
     head_name         varchar(100) not null,
     head_id_number    varchar(18)  not null,
-    district_code     varchar(9)   not null references place (code),
+    -- its district is the first six digits (GB/T 2260)
     sub_district_code varchar(9)   not null references place (code),
     status            varchar(20)  not null check (status in ('LEASE_SIGNED', 'MOVED_IN', 'MEMBERS_REGISTERED', 'REGISTERED')),
     moved_in_on       date,

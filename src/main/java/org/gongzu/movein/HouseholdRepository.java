@@ -19,7 +19,7 @@ class HouseholdRepository {
     private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getString("case_id"),
             rs.getString("project_id"), rs.getString("unit_no"), rs.getString("lease_no"),
             rs.getObject("lease_signed_on", LocalDate.class), rs.getString("head_name"),
-            rs.getString("head_id_number"), rs.getString("district_code"), rs.getString("sub_district_code"),
+            rs.getString("head_id_number"), rs.getString("sub_district_code"),
             rs.getString("status"), rs.getObject("moved_in_on", LocalDate.class),
             (Boolean) rs.getObject("first_in_project"));
 
@@ -49,10 +49,10 @@ class HouseholdRepository {
 
     void insert(Household h, LocalDateTime now) {
         jdbc.update("insert into household (case_id, project_id, unit_no, lease_no, lease_signed_on, head_name,"
-                + " head_id_number, district_code, sub_district_code, status, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " head_id_number, sub_district_code, status, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 h.caseId(), h.projectId(), h.unitNo(), h.leaseNo(), Date.valueOf(h.leaseSignedOn()), h.headName(),
-                h.headIdNumber(), h.districtCode(), h.subDistrictCode(), h.status(), Timestamp.valueOf(now));
+                h.headIdNumber(), h.subDistrictCode(), h.status(), Timestamp.valueOf(now));
     }
 
     Optional<Household> find(String caseId) {

@@ -19,7 +19,6 @@ import java.util.Set;
 
 import org.gongzu.identity.Department;
 import org.gongzu.identity.Roles;
-import org.gongzu.place.Place;
 import org.gongzu.validation.Fields;
 import org.gongzu.validation.IdNumber;
 import org.gongzu.validation.InvalidInputException;
@@ -85,7 +84,7 @@ public class MoveInService {
         }
         String caseId = String.format("HH-%d-%06d", today().getYear(), households.nextCaseNumber());
         Household household = new Household(caseId, projectId, unitNo, leaseNo, signedOn, headName, headId,
-                Place.districtOf(subDistrict), subDistrict, "LEASE_SIGNED", null, null);
+                subDistrict, "LEASE_SIGNED", null, null);
         households.insert(household, now());
         LOG.info("Case {} opened for lease {} of project {}, head {}", caseId, leaseNo, projectId,
                 IdNumber.mask(headId));
