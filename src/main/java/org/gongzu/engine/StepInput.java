@@ -40,22 +40,13 @@ public final class StepInput {
     }
 
     /**
-     * A list of entries submitted by a dynamic list of a Camunda Form (a Json variable) or by a
-     * REST client (Json, a JSON string or a Java list); null if absent, refused if not a list.
+     * A list of entries sent by a REST client (Json, a JSON string or a Java list); null if absent,
+     * refused if not a list of objects.
      */
     public static List<Map<String, ?>> entries(VariableScope scope, String field, String label) {
         Object value = scope.getVariable(field);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof List<?> list) {
-            return JSON.convertValue(list, new TypeReference<List<Map<String, ?>>>() { });
-        }
-        try {
-            return JSON.readValue(value.toString(), new TypeReference<List<Map<String, ?>>>() { });
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new FormFieldValidationException(field, "「" + label + "」格式不正确，应为成员列表");
-        }
+        return value == null ? null
+                : parse(value, new TypeReference<List<Map<String, ?>>>() { }, field, "「" + label + "」格式不正确，应为成员列表");
     }
 
     /**
@@ -83,15 +74,20 @@ public final class StepInput {
             if (value == null) {
                 throw new FormFieldValidationException(field, "「" + label + "」未填写");
             }
-            try {
-                entries.add(value instanceof Map<?, ?> map
-                        ? JSON.convertValue(map, new TypeReference<Map<String, ?>>() { })
-                        : JSON.readValue(value.toString(), new TypeReference<Map<String, ?>>() { }));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new FormFieldValidationException(field, "「" + label + "」格式不正确");
-            }
+            entries.add(parse(value, new TypeReference<Map<String, ?>>() { }, field, "「" + label + "」格式不正确"));
         }
         return entries;
+    }
+
+    /** A JSON value as submitted (a Spin Json value, a JSON string, or Java lists and maps) read as {@code type}. */
+    private static <T> T parse(Object value, TypeReference<T> type, String field, String refusal) {
+        try {
+            return value instanceof Map<?, ?> || value instanceof List<?>
+                    ? JSON.convertValue(value, type)
+                    : JSON.readValue(value.toString(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new FormFieldValidationException(field, refusal);
+        }
     }
 
     /** Runs a domain step; a refusal becomes a form validation error that names the field. */

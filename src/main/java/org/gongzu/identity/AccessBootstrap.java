@@ -90,7 +90,6 @@ public class AccessBootstrap implements ApplicationRunner {
         // tasks themselves are granted per task to its candidate groups by the engine (TASK_WORK)
         grant(Roles.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        grant(Roles.STAFF, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
         // supervisors read everything and change nothing
         grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

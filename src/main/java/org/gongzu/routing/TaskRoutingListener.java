@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +25,13 @@ public class TaskRoutingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        // routing is the system's decision, not the acting user's: no permission on definitions needed
-        String processKey = Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
-                .getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey());
+        String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
         Map<String, Object> input = Variables.createVariables()
                 .putValue("processKey", processKey)
                 .putValue("taskKey", task.getTaskDefinitionKey())
                 .putValue("districtCode", task.getVariable("districtCode"))
                 .putValue("subDistrictCode", task.getVariable("subDistrictCode"));
+        // routing is the system's decision, not the acting user's: no permission on the decision needed
         DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
                 task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_KEY)
                         .variables(input).evaluate());
