@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.gongzu.validation.InvalidInputException;
 
@@ -63,7 +62,7 @@ public final class StepInput {
             count = 0;
         }
         if (count < 1 || count > groupFields.size()) {
-            throw new FormFieldValidationException(countField,
+            throw new InputRefusedException(countField,
                     "「" + countLabel + "」应为1至" + groupFields.size() + "之间的整数");
         }
         List<Map<String, ?>> entries = new java.util.ArrayList<>();
@@ -72,7 +71,7 @@ public final class StepInput {
             Object value = scope.getVariable(field);
             String label = String.format(groupLabelFormat, i + 1);
             if (value == null) {
-                throw new FormFieldValidationException(field, "「" + label + "」未填写");
+                throw new InputRefusedException(field, "「" + label + "」未填写");
             }
             entries.add(parse(value, new TypeReference<Map<String, ?>>() { }, field, "「" + label + "」格式不正确"));
         }
@@ -86,7 +85,7 @@ public final class StepInput {
                     ? JSON.convertValue(value, type)
                     : JSON.readValue(value.toString(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new FormFieldValidationException(field, refusal);
+            throw new InputRefusedException(field, refusal);
         }
     }
 
@@ -95,7 +94,7 @@ public final class StepInput {
         try {
             return step.get();
         } catch (InvalidInputException e) {
-            throw new FormFieldValidationException(e.firstField(), e.getMessage());
+            throw new InputRefusedException(e.errors());
         }
     }
 

@@ -1,0 +1,32 @@
+package org.gongzu.engine;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.gongzu.validation.FieldError;
+import org.gongzu.validation.InvalidInputException;
+
+/**
+ * Refused input as the engine's callers see it: a form validation error (REST answers 400) that
+ * carries every refused field with its Chinese message, not only the first.
+ */
+public class InputRefusedException extends FormFieldValidationException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldError> errors;
+
+    public InputRefusedException(List<FieldError> errors) {
+        super(errors.get(0).field(), new InvalidInputException(errors).getMessage());
+        this.errors = List.copyOf(errors);
+    }
+
+    public InputRefusedException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    /** Every refused field, in the order the form shows them. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+}
