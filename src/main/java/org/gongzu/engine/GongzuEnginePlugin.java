@@ -2,42 +2,64 @@ package org.gongzu.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.gongzu.movein.TenantMoveInProcess;
+import org.gongzu.process.ProcessModule;
 import org.gongzu.routing.TaskRoutingParseListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gongzu's additions to the engine: refused input reaches callers as a form validation error (HTTP
- * 400 over REST), personal data fields never reach the history tables, and every user task is
- * routed by the TaskRouting decision.
+ * Gongzu's additions to the engine, for every process module alike: refused input reaches callers
+ * as a form validation error (HTTP 400 over REST) and is logged as one line, personal data fields
+ * never reach the history tables, forms may submit only their own fields, every user task is routed
+ * by the TaskRouting decision, and task hand-overs follow {@link TaskAssignmentRules}.
  */
 @Component
 class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final TaskRoutingParseListener routing;
+    private final FormSubmissionGuard formGuard;
+    private final TaskAssignmentRules assignmentRules;
+    private final Set<String> personalDataFields;
 
-    GongzuEnginePlugin(TaskRoutingParseListener routing) {
+    GongzuEnginePlugin(TaskRoutingParseListener routing, FormSubmissionGuard formGuard,
+            TaskAssignmentRules assignmentRules, List<ProcessModule> modules) {
         this.routing = routing;
+        this.formGuard = formGuard;
+        this.assignmentRules = assignmentRules;
+        this.personalDataFields = modules.stream().flatMap(m -> m.personalDataFields().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // outermost: sees the exception as the caller will, once per command (not per nested command)
         List<CommandInterceptor> interceptors = new ArrayList<>(nonNull(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        interceptors.add(new CommandOutcomeLogger());
         interceptors.add(new InvalidInputInterceptor());
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        List<CommandInterceptor> requiresNew = new ArrayList<>(nonNull(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        requiresNew.add(new CommandOutcomeLogger());
+        requiresNew.add(new InvalidInputInterceptor());
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(requiresNew);
+        // CommandOutcomeLogger logs failures instead: refusals as one line, real failures with their trace
+        configuration.setEnableCmdExceptionLogging(false);
+
+        configuration.setResourceAuthorizationProvider(assignmentRules);
 
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.getCustomHistoryEventHandlers().add(
-                new PersonalDataHistoryFilter(new DbHistoryEventHandler(), TenantMoveInProcess.PERSONAL_DATA_FIELDS));
+                new PersonalDataHistoryFilter(new DbHistoryEventHandler(), personalDataFields));
 
         List<BpmnParseListener> parseListeners = new ArrayList<>(nonNull(configuration.getCustomPreBPMNParseListeners()));
         parseListeners.add(routing);
+        parseListeners.add(formGuard);
         configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
 

@@ -1,6 +1,7 @@
 package org.gongzu.engine;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.gongzu.validation.FieldError;
@@ -23,6 +24,12 @@ public class InputRefusedException extends FormFieldValidationException {
 
     public InputRefusedException(String field, String message) {
         this(List.of(new FieldError(field, message)));
+    }
+
+    /** The same refusal with each field key renamed, e.g. from a REST list path to the form's group path. */
+    public InputRefusedException withFieldsRenamed(UnaryOperator<String> rename) {
+        return new InputRefusedException(errors.stream().map(e -> new FieldError(rename.apply(e.field()), e.message()))
+                .toList());
     }
 
     /** Every refused field, in the order the form shows them. */

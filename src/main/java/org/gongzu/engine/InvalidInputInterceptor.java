@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * The engine wraps an exception thrown by a listener in a generic ProcessEngineException, which the
- * REST API answers with 500. A refused form value is the caller's mistake: this interceptor, outside
- * the transaction, hands the FormFieldValidationException itself to the caller (REST answers 400).
+ * REST API answers with 500. A refused form value or a refused action is the caller's business: this
+ * interceptor, outside the transaction, hands the FormFieldValidationException (REST 400) or the
+ * ActionRefusedException (REST 403) itself to the caller.
  */
 class InvalidInputInterceptor extends CommandInterceptor {
 
@@ -20,6 +21,9 @@ class InvalidInputInterceptor extends CommandInterceptor {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof FormFieldValidationException validation) {
                     throw validation;
+                }
+                if (cause instanceof ActionRefusedException refused) {
+                    throw refused;
                 }
             }
             throw e;

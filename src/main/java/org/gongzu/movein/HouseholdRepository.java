@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** SQL for households, their members, facility checks and the case journal. */
+/** SQL for households, their members and facility checks. */
 @Repository
 class HouseholdRepository {
 
@@ -101,16 +101,6 @@ class HouseholdRepository {
         jdbc.query("select facility, in_use from facility_check where case_id = ?",
                 rs -> { result.put(rs.getString("facility"), rs.getBoolean("in_use")); }, caseId);
         return result;
-    }
-
-    void journal(String caseId, String step, String userId, String entry, LocalDateTime now) {
-        jdbc.update("insert into case_journal (case_id, step, user_id, entry, recorded_at) values (?, ?, ?, ?, ?)",
-                caseId, step, userId, entry, Timestamp.valueOf(now));
-    }
-
-    List<Map<String, Object>> journal(String caseId) {
-        return jdbc.queryForList("select step, user_id, entry, recorded_at from case_journal where case_id = ?"
-                + " order by id", caseId);
     }
 
     void markRegistered(String caseId, LocalDateTime now) {

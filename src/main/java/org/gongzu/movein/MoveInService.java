@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzu.casefile.CaseJournal;
 import org.gongzu.identity.Department;
 import org.gongzu.identity.Roles;
 import org.gongzu.validation.Fields;
@@ -39,10 +40,12 @@ public class MoveInService {
     private static final int MAX_MEMBERS = 20;
 
     private final HouseholdRepository households;
+    private final CaseJournal journal;
     private final Clock clock;
 
-    MoveInService(HouseholdRepository households, Clock clock) {
+    MoveInService(HouseholdRepository households, CaseJournal journal, Clock clock) {
         this.households = households;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -174,11 +177,11 @@ public class MoveInService {
         boolean actual = "ACTUAL".equals(register);
         fields.confirmed(ConfirmationForm.CONFIRMED, actual ? "已核对并录入实有人口信息" : "已办理流动人口登记");
         LocalDate doneOn = fields.pastDate(ConfirmationForm.DONE_ON, actual ? "核对日期" : "登记日期");
-        String note = fields.optionalText(ConfirmationForm.NOTE, "备注", 500);
+        String note = fields.note(ConfirmationForm.NOTE, "备注", 500);
         fields.check();
         households.confirmPopulationRegister(caseId, register, now());
-        households.journal(caseId, actual ? "ACTUAL_POPULATION" : "FLOATING_POPULATION", userId,
-                doneOn + (note == null ? "" : " " + note), now());
+        journal.record(caseId, actual ? "ACTUAL_POPULATION" : "FLOATING_POPULATION", userId,
+                doneOn + (note == null ? "" : " " + note));
     }
 
     /** The owner and the sub-district office record how the facilities not yet in use will be opened. */
@@ -187,9 +190,9 @@ public class MoveInService {
         Fields fields = new Fields(values, today());
         fields.confirmed(ConfirmationForm.CONFIRMED, "已协调相关部门");
         LocalDate doneOn = fields.pastDate(ConfirmationForm.DONE_ON, "协调日期");
-        String plan = fields.text(ConfirmationForm.NOTE, "启用安排", 2000);
+        String plan = fields.requiredNote(ConfirmationForm.NOTE, "启用安排", 2000);
         fields.check();
-        households.journal(caseId, "FACILITY_ARRANGEMENT", userId, doneOn + " " + plan, now());
+        journal.record(caseId, "FACILITY_ARRANGEMENT", userId, doneOn + " " + plan);
     }
 
     /** The household is registered in the community: the last step of its move-in. */
@@ -211,7 +214,7 @@ public class MoveInService {
     }
 
     public List<Map<String, Object>> journal(String caseId) {
-        return households.journal(caseId);
+        return journal.entries(caseId);
     }
 
     private LocalDate today() {

@@ -42,6 +42,8 @@ public final class TenantMoveInProcess {
         public static final String ALL_FACILITIES_IN_USE = "allFacilitiesInUse";
         public static final String HAS_BEIJING_MEMBERS = "hasBeijingMembers";
         public static final String HAS_NON_LOCAL_MEMBERS = "hasNonLocalMembers";
+        public static final Set<String> ALL = Set.of(CASE_ID, PROJECT_ID, DISTRICT, SUB_DISTRICT, FIRST_HOUSEHOLD,
+                ALL_FACILITIES_IN_USE, HAS_BEIJING_MEMBERS, HAS_NON_LOCAL_MEMBERS);
 
         private Vars() {
         }

@@ -6,9 +6,12 @@ import static org.gongzu.engine.StepInput.values;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gongzu.engine.InputRefusedException;
 import org.gongzu.engine.StepInput;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
 import org.gongzu.movein.TenantMoveInProcess.Elements;
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TenantMoveInSteps {
+
+    private static final Pattern LIST_ENTRY = Pattern.compile(Pattern.quote(MembersForm.MEMBERS) + "\\[(\\d)\\](.*)");
 
     private final MoveInService service;
 
@@ -64,11 +69,18 @@ public class TenantMoveInSteps {
     }
 
     public void registerMembers(DelegateTask task) {
-        List<Map<String, ?>> members = task.hasVariable(MembersForm.MEMBERS)
+        boolean asList = task.hasVariable(MembersForm.MEMBERS);
+        List<Map<String, ?>> members = asList
                 ? StepInput.entries(task, MembersForm.MEMBERS, "家庭成员")
                 : StepInput.numberedEntries(task, MembersForm.MEMBER_COUNT, "家庭成员人数", MembersForm.MEMBER_GROUPS,
                         "第%d位成员");
-        MoveInService.Registration registration = refusingInvalid(() -> service.registerMembers(caseId(task), members));
+        MoveInService.Registration registration;
+        try {
+            registration = refusingInvalid(() -> service.registerMembers(caseId(task), members));
+        } catch (InputRefusedException e) {
+            // the form names its fields member1.idNumber …, a REST list members[0].idNumber …
+            throw asList ? e : e.withFieldsRenamed(TenantMoveInSteps::formGroupField);
+        }
         discard(task, MembersForm.ALL);
         task.getExecution().setVariable(Vars.HAS_BEIJING_MEMBERS, registration.hasBeijingMembers());
         task.getExecution().setVariable(Vars.HAS_NON_LOCAL_MEMBERS, registration.hasNonLocalMembers());
@@ -85,6 +97,15 @@ public class TenantMoveInSteps {
     /** Service task: the household is registered in the community. */
     public void registerInCommunity(DelegateExecution execution) {
         service.registerInCommunity((String) execution.getVariable(Vars.CASE_ID));
+    }
+
+    /** {@code members[1].idNumber} → {@code member2.idNumber}; the list itself → the member count field. */
+    static String formGroupField(String listField) {
+        Matcher entry = LIST_ENTRY.matcher(listField);
+        if (entry.matches()) {
+            return MembersForm.MEMBER_GROUPS.get(Integer.parseInt(entry.group(1))) + entry.group(2);
+        }
+        return MembersForm.MEMBERS.equals(listField) ? MembersForm.MEMBER_COUNT : listField;
     }
 
     private static String caseId(DelegateTask task) {

@@ -40,6 +40,10 @@ public class TaskRoutingListener implements TaskListener {
             throw new ProcessEngineException("No route in " + DECISION_KEY + " for task " + task.getTaskDefinitionKey()
                     + " of process " + processKey);
         }
-        groups.forEach(task::addCandidateGroup);
+        // the routing, not the acting user, gives the task its departments (see TaskAssignmentRules)
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            groups.forEach(task::addCandidateGroup);
+            return null;
+        });
     }
 }

@@ -62,6 +62,16 @@ public final class Fields {
         return value;
     }
 
+    /** Free text such as a note: optional, and any identity number typed into it is stored masked. */
+    public String note(String key, String label, int maxLength) {
+        return IdNumber.maskInText(optionalText(key, label, maxLength));
+    }
+
+    /** Free text that must be given; identity numbers in it are masked as in {@link #note}. */
+    public String requiredNote(String key, String label, int maxLength) {
+        return IdNumber.maskInText(text(key, label, maxLength));
+    }
+
     /** A date that has already happened: today or earlier. */
     public LocalDate pastDate(String key, String label) {
         String raw = optionalText(key, label, 40);
@@ -125,7 +135,7 @@ public final class Fields {
             reject(key, label, "为必填项");
             return null;
         }
-        var problem = IdNumber.problem(raw);
+        var problem = IdNumber.problem(raw, today);
         if (problem.isPresent()) {
             reject(key, label, problem.get());
             return null;

@@ -20,8 +20,33 @@ public final class IdNumber {
         return raw == null ? null : raw.strip().toUpperCase();
     }
 
-    /** The reason a number is not valid, in Chinese, or empty when it is valid. */
-    public static Optional<String> problem(String number) {
+    /** The earliest birth date a living resident's number may carry. */
+    static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    /** Anything in free text that looks like an identity number: 17 digits and a check character, or old 15-digit ones. */
+    private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])([1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])");
+
+    /**
+     * The reason a number is not valid on {@code today}, in Chinese, or empty when it is valid: its
+     * format, check character, and a birth date that exists, lies between 1900 and today.
+     */
+    public static Optional<String> problem(String number, LocalDate today) {
+        Optional<String> problem = problem(number);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        LocalDate born = birthDate(number).orElseThrow();
+        if (born.isAfter(today)) {
+            return Optional.of("其中的出生日期（第7至14位）晚于今天");
+        }
+        if (born.isBefore(EARLIEST_BIRTH_DATE)) {
+            return Optional.of("其中的出生日期（第7至14位）早于1900年");
+        }
+        return Optional.empty();
+    }
+
+    /** Format, check character and a real birth date only; callers that know today use {@link #problem(String, LocalDate)}. */
+    static Optional<String> problem(String number) {
         if (number == null || !FORMAT.matcher(number).matches()) {
             return Optional.of("应为18位，前17位为数字，最后一位为数字或X");
         }
@@ -50,6 +75,11 @@ public final class IdNumber {
         } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    /** Free text with every identity number in it masked, so a note never stores one in full. */
+    public static String maskInText(String text) {
+        return text == null ? null : IN_TEXT.matcher(text).replaceAll(m -> mask(m.group(1)));
     }
 
     /** For logs and lists: keeps the first 6 and the last 2 characters, e.g. 110108**********2X. */

@@ -1,0 +1,46 @@
+package org.gongzu.movein;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
+import org.gongzu.movein.TenantMoveInProcess.Elements;
+import org.gongzu.movein.TenantMoveInProcess.FacilityForm;
+import org.gongzu.movein.TenantMoveInProcess.LeaseForm;
+import org.gongzu.movein.TenantMoveInProcess.MembersForm;
+import org.gongzu.movein.TenantMoveInProcess.MoveInForm;
+import org.gongzu.movein.TenantMoveInProcess.Vars;
+import org.gongzu.process.ProcessModule;
+import org.springframework.stereotype.Component;
+
+/** Registers TenantMoveIn with the shared code. */
+@Component
+class TenantMoveInModule implements ProcessModule {
+
+    @Override
+    public String processKey() {
+        return TenantMoveInProcess.KEY;
+    }
+
+    @Override
+    public Set<String> processVariables() {
+        return Vars.ALL;
+    }
+
+    @Override
+    public Map<String, Set<String>> formFields() {
+        return Map.of(
+                Elements.START, LeaseForm.ALL,
+                Elements.CONFIRM_MOVE_IN, MoveInForm.ALL,
+                Elements.CHECK_FACILITIES, FacilityForm.ALL,
+                Elements.ARRANGE_FACILITIES, ConfirmationForm.ALL,
+                Elements.REGISTER_MEMBERS, MembersForm.ALL,
+                Elements.CONFIRM_ACTUAL_POPULATION, ConfirmationForm.ALL,
+                Elements.REGISTER_FLOATING_POPULATION, ConfirmationForm.ALL);
+    }
+
+    @Override
+    public Set<String> personalDataFields() {
+        return TenantMoveInProcess.PERSONAL_DATA_FIELDS;
+    }
+}

@@ -1,0 +1,26 @@
+package org.gongzu.process;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a process module tells the shared code about its process. Spring collects every module;
+ * shared code (engine, routing, deployment, validation) takes that list and never names a process.
+ */
+public interface ProcessModule {
+
+    /** The BPMN process id, e.g. {@code TenantMoveIn}. */
+    String processKey();
+
+    /** Variables the process itself keeps: the case's ids and the flags its gateways read. */
+    Set<String> processVariables();
+
+    /**
+     * The fields each form step may submit, by element id (the start event or a user task).
+     * Anything else sent with a submission is refused, naming it.
+     */
+    Map<String, Set<String>> formFields();
+
+    /** Submitted fields that carry personal data: they never reach the engine's history tables. */
+    Set<String> personalDataFields();
+}
