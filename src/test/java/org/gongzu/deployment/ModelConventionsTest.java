@@ -17,7 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conventions every model in processes/ keeps (../shared/style.md), checked on the files themselves. */
+/** Conventions every model in processes/ keeps (docs/style.md), checked on the files themselves. */
 class ModelConventionsTest {
 
     static Stream<Path> bpmnFiles() throws IOException {
