@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
 import org.gongzu.GongzuApplication;
 import org.gongzu.support.EmbeddedPostgresInitializer;
@@ -97,6 +100,54 @@ class ProductionRunTest {
                 new org.springframework.http.HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(response.getBody()).containsIgnoringCase("serializ");
+    }
+
+    @Test
+    void hardeningOfAdr0007HoldsInProduction() {
+        ProcessEngineConfigurationImpl engine = engineConfiguration();
+        assertThat(engine.isConfigureScriptEngineHostAccess()).isFalse();
+        assertThat(engine.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(engine.getLoginDelayBase()).isPositive();
+        assertThat(app.getEnvironment().getProperty("camunda.bpm.webapp.auth.cache.ttl-enabled", Boolean.class)).isTrue();
+        assertThat(app.getEnvironment().getProperty("camunda.bpm.webapp.auth.cache.time-to-live", Long.class))
+                .isPositive().isLessThanOrEqualTo(60_000L);
+    }
+
+    @Test
+    void nobodyLocksTheAdministratorOutForGood() {
+        ProcessEngineConfigurationImpl engine = engineConfiguration();
+        TestRestTemplate anonymous = new TestRestTemplate(ADMIN, "not-the-password");
+        long movedOn = 0;
+        try {
+            // more wrong passwords than Camunda's default maximum of 10, each after the previous delay
+            for (int attempt = 1; attempt <= 15; attempt++) {
+                assertThat(anonymous.getForEntity(base + "/engine-rest/task?maxResults=1", String.class).getStatusCode())
+                        .isEqualTo(HttpStatus.UNAUTHORIZED);
+                long delay = (long) (engine.getLoginDelayBase() * Math.pow(engine.getLoginDelayFactor(), attempt - 1));
+                movedOn += Math.min(delay, engine.getLoginDelayMaxTime()) * 1_000 + 1_000;
+                ClockUtil.offset(movedOn);
+            }
+            assertThat(new TestRestTemplate(ADMIN, ADMIN_PASSWORD).getForEntity(base + "/engine-rest/task?maxResults=1",
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            ClockUtil.reset();
+            app.getBean(IdentityService.class).unlockUser(ADMIN);
+        }
+    }
+
+    @Test
+    void requestsForwardedByTheTlsProxyCountAsHttps() throws Exception {
+        // docker/Caddyfile: the proxy terminates TLS and says so in X-Forwarded-Proto
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/"))
+                .header("X-Forwarded-Proto", "https").GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isBetween(300, 399);
+        assertThat(response.headers().firstValue("Location")).get().asString().startsWith("https://localhost/");
+    }
+
+    private static ProcessEngineConfigurationImpl engineConfiguration() {
+        return (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration();
     }
 
     private static byte[] serialize(Object value) {
