@@ -1,24 +1,21 @@
 package org.gongzu.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -43,6 +40,8 @@ public class AccessBootstrap implements ApplicationRunner {
     public static final String FILTER_DEPARTMENT = "本部门待办";
     public static final String FILTER_MINE = "我的任务";
     public static final String FILTER_ALL = "全部任务（监督）";
+    /** The name Camunda gives its administrators' group. */
+    static final String ADMIN_GROUP_DEFAULT_NAME = "camunda BPM Administrators";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -67,58 +66,107 @@ public class AccessBootstrap implements ApplicationRunner {
     public void ensureAll() {
         Set<String> existing = new HashSet<>();
         identityService.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
+        Grants grants = Grants.prefetched(authorizationService);
 
-        ensureGroup(existing, Roles.STAFF, "部门工作人员", "WORKFLOW");
-        ensureGroup(existing, Roles.SUPERVISOR, "市级监督", "WORKFLOW");
-        ensureGroup(existing, Roles.PROCESS_MANAGER, "流程管理员", "WORKFLOW");
-        for (Place place : places.findAll()) {
-            for (Department department : Department.values()) {
-                if (department.level() == place.kind()) {
-                    String groupId = department.groupId(place);
-                    ensureGroup(existing, groupId, department.groupName(place), "DEPARTMENT");
-                    if (department == Department.OWNER) {
-                        // property owners record signed leases: they start TenantMoveIn
-                        grant(groupId, Resources.PROCESS_DEFINITION, TenantMoveInProcess.KEY,
-                                Permissions.READ, Permissions.CREATE_INSTANCE);
-                        grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-                    }
-                }
-            }
-        }
+        ensureGroup(existing, Roles.STAFF, Roles.NAMES.get(Roles.STAFF), "WORKFLOW");
+        ensureGroup(existing, Roles.SUPERVISOR, Roles.NAMES.get(Roles.SUPERVISOR), "WORKFLOW");
+        ensureGroup(existing, Roles.PROCESS_MANAGER, Roles.NAMES.get(Roles.PROCESS_MANAGER), "WORKFLOW");
+        nameAdministratorsInChinese();
 
-        // staff: Tasklist, and read access to definitions so that forms and diagrams load;
-        // tasks themselves are granted per task to its candidate groups by the engine (TASK_WORK)
-        grant(Roles.STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Roles.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        // staff (kept for existing memberships; department groups carry the same rights themselves):
+        // Tasklist, and read access to definitions so that forms and diagrams load; tasks themselves
+        // are granted per task to its candidate groups by the engine (TASK_WORK)
+        grantStaffRights(grants, Roles.STAFF, List.of());
 
         // supervisors read everything and change nothing
-        grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        grants.grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grants.grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
-        grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(Roles.SUPERVISOR, Resources.TASK, ANY, Permissions.READ);
-        grant(Roles.SUPERVISOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-        grant(Roles.SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-        grant(Roles.SUPERVISOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(Roles.SUPERVISOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-        grant(Roles.SUPERVISOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.TASK, ANY, Permissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(Roles.SUPERVISOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grants.grant(Roles.SUPERVISOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
         // process managers change and deploy models (a deployment can run code: only they may)
-        grant(Roles.PROCESS_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Roles.PROCESS_MANAGER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-        grant(Roles.PROCESS_MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-        grant(Roles.PROCESS_MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
-        grant(Roles.PROCESS_MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
-        grant(Roles.PROCESS_MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        grants.grant(Roles.PROCESS_MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 
-        ensureFilter(FILTER_DEPARTMENT, -10, "分派给本部门的待办任务",
+        ensureFilter(grants, FILTER_DEPARTMENT, -10, "分派给本部门的待办任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks(),
                 Roles.STAFF, Roles.SUPERVISOR);
-        ensureFilter(FILTER_MINE, -5, "我已认领的任务",
+        ensureFilter(grants, FILTER_MINE, -5, "我已认领的任务",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.STAFF);
-        ensureFilter(FILTER_ALL, 0, "本人有权查看的全部任务", taskService.createTaskQuery(), Roles.SUPERVISOR);
+        ensureFilter(grants, FILTER_ALL, 0, "本人有权查看的全部任务", taskService.createTaskQuery(), Roles.SUPERVISOR);
+
+        List<String> staffFilters = staffFilterIds();
+        for (Place place : places.findAll()) {
+            for (Department department : Department.values()) {
+                if (department.level() == place.kind()) {
+                    ensureDepartment(existing, grants, staffFilters, place, department);
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes sure the group of one department of one place exists with its rights, e.g. for a place
+     * added since the last start. Returns the group id.
+     */
+    public String ensureDepartment(Place place, Department department) {
+        Set<String> existing = new HashSet<>();
+        String groupId = department.groupId(place);
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            existing.add(groupId);
+        }
+        ensureDepartment(existing, new Grants(authorizationService), staffFilterIds(), place, department);
+        return groupId;
+    }
+
+    private void ensureDepartment(Set<String> existing, Grants grants, List<String> staffFilters, Place place,
+            Department department) {
+        String groupId = department.groupId(place);
+        ensureGroup(existing, groupId, department.groupName(place), "DEPARTMENT");
+        // a department's members are staff: membership in the department alone opens Tasklist (ADR 0009)
+        grantStaffRights(grants, groupId, staffFilters);
+        if (department == Department.OWNER) {
+            // property owners record signed leases: they start TenantMoveIn
+            grants.grant(groupId, Resources.PROCESS_DEFINITION, TenantMoveInProcess.KEY,
+                    Permissions.READ, Permissions.CREATE_INSTANCE);
+            grants.grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+    }
+
+    private void grantStaffRights(Grants grants, String groupId, List<String> staffFilters) {
+        grants.grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grants.grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        for (String filterId : staffFilters) {
+            grants.grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+        }
+    }
+
+    /** The Tasklist filters every department user reads: the department's tasks and their own. */
+    private List<String> staffFilterIds() {
+        return List.of(FILTER_DEPARTMENT, FILTER_MINE).stream()
+                .map(name -> filterService.createFilterQuery().filterName(name).singleResult())
+                .filter(Objects::nonNull).map(Filter::getId).toList();
+    }
+
+    /** Camunda creates its administrators' group with an English name; staff read Chinese. */
+    private void nameAdministratorsInChinese() {
+        Group admins = identityService.createGroupQuery().groupId(Roles.ADMIN).singleResult();
+        if (admins != null && ADMIN_GROUP_DEFAULT_NAME.equals(admins.getName())) {
+            admins.setName(Roles.NAMES.get(Roles.ADMIN));
+            identityService.saveGroup(admins);
+        }
     }
 
     private void ensureGroup(Set<String> existing, String id, String name, String type) {
@@ -130,7 +178,8 @@ public class AccessBootstrap implements ApplicationRunner {
         }
     }
 
-    private void ensureFilter(String name, int priority, String description, TaskQuery query, String... readers) {
+    private void ensureFilter(Grants grants, String name, int priority, String description, TaskQuery query,
+            String... readers) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -142,29 +191,7 @@ public class AccessBootstrap implements ApplicationRunner {
             filterService.saveFilter(filter);
         }
         for (String reader : readers) {
-            grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
-        }
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        if (authorization == null) {
-            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean changed = authorization.getId() == null;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizationService.saveAuthorization(authorization);
+            grants.grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.gongzu.identity;
 
+import java.util.Optional;
+
 import org.gongzu.place.Place;
 
 /**
@@ -34,6 +36,21 @@ public enum Department {
 
     public Place.Kind level() {
         return level;
+    }
+
+    /** The department's Chinese name, e.g. 居委会. */
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /** The department whose group ids start with this code, e.g. {@code rc}. */
+    public static Optional<Department> ofCode(String code) {
+        for (Department department : values()) {
+            if (department.code.equals(code)) {
+                return Optional.of(department);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The group of this department at the place with this code (a district or sub-district code). */

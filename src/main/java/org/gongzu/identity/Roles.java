@@ -1,5 +1,7 @@
 package org.gongzu.identity;
 
+import java.util.Map;
+
 /** Groups that are not tied to a place. */
 public final class Roles {
 
@@ -11,6 +13,10 @@ public final class Roles {
     public static final String PROCESS_MANAGER = "process-manager";
     /** Camunda's built-in administrators group. */
     public static final String ADMIN = "camunda-admin";
+
+    /** The Chinese names of the role groups, as Admin and Cockpit show them. */
+    public static final Map<String, String> NAMES = Map.of(STAFF, "部门工作人员",
+            SUPERVISOR, "市级监督", PROCESS_MANAGER, "流程管理员", ADMIN, "系统管理员");
 
     private Roles() {
     }

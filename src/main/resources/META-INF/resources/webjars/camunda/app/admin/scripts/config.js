@@ -16,11 +16,15 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+  // Gongzu: the product's name in the header and the page titles (docs/adr/0009)
+  app: {
+    name: '系统管理',
+    vendor: '公租'
+  },
+  // Gongzu: no end-of-life banner, Chinese group names, and what else gongzu/admin.js says (docs/adr/0009)
+  customScripts: ['gongzu/admin'],
+  // Gongzu: no first-login hint (it probes a path that does not exist here)
+  disableWelcomeMessage: true,
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [
@@ -57,6 +61,5 @@ export default {
     fallbackLocale: 'zh'
   },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000
 };

@@ -16,11 +16,15 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // Gongzu: the product's name in the header and the page titles (docs/adr/0009)
+  app: {
+    name: '流程监控',
+    vendor: '公租'
+  },
+  // Gongzu: no end-of-life banner, Chinese group names, and what else gongzu/cockpit.js says (docs/adr/0009)
+  customScripts: ['gongzu/cockpit'],
+  // Gongzu: no first-login hint (it probes a path that does not exist here)
+  disableWelcomeMessage: true,
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it
@@ -93,7 +97,6 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 5000,
   // previewHtml: true
 };

@@ -16,10 +16,15 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Gongzu: the product's name in the header and the page titles (docs/adr/0009)
+  app: {
+    name: '首页',
+    vendor: '公租'
+  },
+  // Gongzu: no end-of-life banner, Chinese group names, and what else gongzu/welcome.js says (docs/adr/0009)
+  customScripts: ['gongzu/welcome'],
+  // Gongzu: no first-login hint (it probes a path that does not exist here)
+  disableWelcomeMessage: true,
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
@@ -68,5 +73,4 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
 };

@@ -1,0 +1,123 @@
+/*
+ * Gongzu's additions to Cockpit (docs/adr/0009), loaded through config.js customScripts before
+ * Cockpit starts:
+ * - the product's name in the page title;
+ * - changing actions shown only to users who may perform them (the rules are in
+ *   styles/user-styles.css, keyed on the gz-may-<action> classes set here from the server's answer);
+ * - the version list of a definition asked with a bound, so the query cap does not refuse it;
+ * - the Chinese name of a group beside its id.
+ */
+const angular = window.angular;
+const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
+
+// Cockpit keeps the title it finds at start as the first part of every page title
+document.querySelector('head title').textContent = '公租 流程监控';
+
+// the versions of one definition: Cockpit first asks for all of them, unbound, and counts and
+// asks again when the server's query cap refuses; a definition has far fewer versions than this
+const VERSION_LIST_LIMIT = 1000;
+
+// cells that show a group id: Cockpit's task dashboard, and a task's candidate groups dialog
+const GROUP_CELLS = ['#task-group-counts td:nth-child(2)', '.identity-links td.id [ng-transclude]'];
+
+let groupNames = null;
+
+function get(path) {
+  return fetch(API + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => (response.ok ? response.json() : null))
+    .catch(() => null);
+}
+
+function applyActions(actions) {
+  const html = document.documentElement;
+  Array.from(html.classList)
+    .filter(name => name.startsWith('gz-may-'))
+    .forEach(name => html.classList.remove(name));
+  Object.keys(actions || {})
+    .filter(action => actions[action] === true)
+    .forEach(action => html.classList.add('gz-may-' + action));
+}
+
+function ownText(cell) {
+  return Array.from(cell.childNodes)
+    .filter(node => !(node.classList && node.classList.contains('gz-group-name')))
+    .map(node => node.textContent)
+    .join('')
+    .trim();
+}
+
+function decorateGroups() {
+  if (!groupNames) {
+    return;
+  }
+  document.querySelectorAll(GROUP_CELLS.join(',')).forEach(cell => {
+    const id = ownText(cell);
+    const name = groupNames[id];
+    let label = cell.querySelector(':scope > .gz-group-name');
+    if (!name) {
+      if (label) {
+        label.remove();
+      }
+      return;
+    }
+    if (label && label.dataset.groupId === id) {
+      return;
+    }
+    if (!label) {
+      label = document.createElement('span');
+      label.className = 'gz-group-name';
+      cell.appendChild(label);
+    }
+    label.dataset.groupId = id;
+    label.textContent = '「' + name + '」';
+  });
+}
+
+let pending = false;
+new MutationObserver(() => {
+  if (!pending) {
+    pending = true;
+    window.requestAnimationFrame(() => {
+      pending = false;
+      decorateGroups();
+    });
+  }
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+
+function userChanged(authentication) {
+  applyActions(null);
+  if (!authentication) {
+    return;
+  }
+  get('actions').then(applyActions);
+  if (!groupNames) {
+    get('group-names').then(names => {
+      groupNames = names;
+      decorateGroups();
+    });
+  }
+}
+
+angular
+  .module('cam.cockpit.custom')
+  .decorator('queryMaxResults', [
+    '$delegate',
+    function(queryMaxResults) {
+      return function(queryParams, query, count) {
+        return queryMaxResults(
+          Object.assign({maxResults: VERSION_LIST_LIMIT}, queryParams),
+          query,
+          count
+        );
+      };
+    }
+  ])
+  .run([
+    '$rootScope',
+    function($rootScope) {
+      $rootScope.$on('authentication.changed', (event, authentication) => userChanged(authentication));
+      userChanged($rootScope.authentication);
+    }
+  ]);
+
+export default [];
