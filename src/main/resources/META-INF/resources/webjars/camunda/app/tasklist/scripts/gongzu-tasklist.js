@@ -669,3 +669,9 @@ document.addEventListener('keydown', event => {
 
 // the static page title is "Camunda Tasklist" until the header sets the configured one
 document.title = '公租 任务列表';
+
+// shows a refusal as if the server had answered it, for the browser tests and for support staff
+// trying out a server's answer (kind "task" or "start", body {message, fields: [{field, message}]})
+window.gongzuTasklist = Object.freeze({
+  showRefusal: (kind, body) => onSubmitted(kind, 400, JSON.stringify(body))
+});
