@@ -16,11 +16,11 @@
  */
 
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // the header and the page title read "公租 任务列表" (vendor + ' ' + name)
+  app: {
+    name: '任务列表',
+    vendor: '公租'
+  },
   //
   // configure the date format
   // "dateFormat": {
@@ -35,11 +35,9 @@ export default {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'zh'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Gongzu's own script (an ES module under app/tasklist/): Chinese for form-js, refusals
+  // shown on the form fields, browser-side ID checks (docs/adr/0008)
+  customScripts: ['scripts/gongzu-tasklist'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -53,29 +51,30 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // no probe of /camunda-welcome (answered 404) on the login page
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开启动流程对话框'
     }
   }
 };

@@ -1,0 +1,349 @@
+package org.gongzu.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Debian's headless Chromium driving Tasklist, shared by the browser tests: start and stop, login,
+ * form-js fields, screenshots and the browser console.
+ *
+ * <p>Needs /usr/bin/chromium and /usr/bin/chromedriver; the Maven profile "browser" runs the tests
+ * where chromedriver is installed. Screenshots (and the page's HTML) of the key steps, and of a
+ * failure, go to target/browser-screenshots/ for humans; no assertion depends on pixels.
+ */
+abstract class TasklistBrowserSupport {
+
+    static final String DEPARTMENT_FILTER = "本部门待办";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    @LocalServerPort int port;
+
+    private Path profileDir;
+    private ChromeDriverService service;
+    ChromeDriver driver;
+    WebDriverWait wait;
+    private String testName;
+    private int shot;
+    /** Every console entry read so far (reading the browser log empties it). */
+    private final List<LogEntry> console = new ArrayList<>();
+
+    /** A picture and the HTML of the moment a test fails, taken before the browser closes. */
+    @RegisterExtension
+    final AfterTestExecutionCallback captureOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && driver != null) {
+            screenshot("FAILED");
+        }
+    };
+
+    @BeforeEach
+    void openBrowser(TestInfo info) throws IOException {
+        testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
+        profileDir = Files.createTempDirectory("gongzu-chromium-");
+        // the installed driver and browser only: with the driver's path given, Selenium Manager
+        // (which would download a browser or driver) is never asked
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profileDir.toAbsolutePath(),
+                "--lang=zh-CN");
+        // a user in Beijing: Tasklist takes its language from the browser's preferred languages
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console, for failed requests (goog:loggingPrefs browser=ALL)
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, TIMEOUT);
+        shot = 0;
+        console.clear();
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+            }
+            deleteRecursively(profileDir);
+        }
+    }
+
+    // ---- Tasklist ----
+
+    String tasklistUrl() {
+        return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    void login(String user) {
+        driver.get(tasklistUrl());
+        signIn(user);
+        // the first filter, the department's, is chosen
+        wait.withMessage("the filter " + DEPARTMENT_FILTER + " chosen").until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
+                        + "//h4[contains(@class,'name')]/a[contains(normalize-space(.), '" + DEPARTMENT_FILTER + "')]")));
+    }
+
+    /** The webapps' own login form, on whichever app the browser is. */
+    void signIn(String user) {
+        WebElement username = wait.withMessage("the login form").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+        username.sendKeys(user);
+        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        screenshot("login-" + user);
+        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    }
+
+    By taskLinkSelector(String taskId) {
+        return By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
+    }
+
+    /** The name shown for the task in the list, once the task is listed. */
+    String taskName(String taskId) {
+        // the list is rendered anew whenever Tasklist refreshes it: look the link up again if it went stale
+        return wait.withMessage("task " + taskId + " in the list").ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement link = d.findElement(taskLinkSelector(taskId));
+                    return link.isDisplayed() ? link.getText() : null;
+                });
+    }
+
+    void openTask(String taskId) {
+        wait.withMessage("task " + taskId + " opened from the list").ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(taskLinkSelector(taskId)).click();
+                    return true;
+                });
+    }
+
+    By notification(String text) {
+        return By.xpath("//div[contains(@class,'notifications')]//div[contains(@class,'alert')][contains(., '" + text
+                + "')]");
+    }
+
+    /** The toasts shown, each as its visible text without the close button's ×. */
+    List<String> toasts() {
+        return driver.findElements(By.cssSelector(".notifications .alert")).stream().filter(WebElement::isDisplayed)
+                .map(alert -> alert.getText().replace("×", "").trim()).toList();
+    }
+
+    /** Opens Tasklist's start dialog and the start form of 「承租家庭首次入住」. */
+    WebElement openStartForm() {
+        driver.findElement(By.xpath("//a[contains(normalize-space(.), '启动流程')]")).click();
+        wait.withMessage("TenantMoveIn offered to start").until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
+                        + "//a[normalize-space(.)='承租家庭首次入住']"))).click();
+        return wait.withMessage("the start form rendered").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-body form.fjs-form")));
+    }
+
+    WebElement startButton() {
+        return visible(driver.findElement(By.cssSelector(".modal button[ng-click='startProcessInstance()']")));
+    }
+
+    /** The task's Camunda Form, once form-js has rendered it. */
+    WebElement openedForm() {
+        return wait.withMessage("the Camunda Form rendered").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".task-details form.fjs-form")));
+    }
+
+    List<String> labels(WebElement form) {
+        return form.findElements(By.cssSelector("label.fjs-form-field-label")).stream()
+                .map(label -> label.getText().replace("*", "").trim()).toList();
+    }
+
+    /** The error lines shown under the fields of the task form: form-js's own and Gongzu's. */
+    List<String> fieldErrors() {
+        return driver.findElements(By.cssSelector(".task-details form.fjs-form .fjs-form-field-error li")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+    }
+
+    /** The error lines shown under one field. */
+    List<String> errorsOf(WebElement field) {
+        return field.findElements(By.cssSelector(".fjs-form-field-error li")).stream().map(WebElement::getText)
+                .filter(text -> !text.isBlank()).toList();
+    }
+
+    /** Whether the field is marked as wrong, by form-js (fjs-has-errors) or by Gongzu's script. */
+    boolean marked(WebElement field) {
+        return field.getAttribute("data-gz-error") != null
+                || field.getAttribute("class").contains("fjs-has-errors");
+    }
+
+    void claim() {
+        visible(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details button.claim"))))
+                .click();
+        wait.withMessage("the task claimed").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".task-details button.unclaim")));
+        wait.withMessage("the form editable for the assignee").until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".task-details form.fjs-form input.fjs-input")));
+    }
+
+    void fillOneMember(String idNumber) {
+        WebElement member = field("第1位成员");
+        type(member, "姓名", "张三");
+        type(member, "身份证号码", idNumber);
+        choose(member, "与承租人关系", "本人");
+        radio(member, "户籍", "本市户籍");
+        date(member, "出生日期", "1985", "03", "15");
+        choose(member, "就业状况", "在业");
+    }
+
+    WebElement completeButton() {
+        return visible(wait.withMessage("完成 enabled").until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".task-details button[ng-click='complete()']"))));
+    }
+
+    /** The innermost form-js field of the task form whose own label is the given text. */
+    WebElement field(String label) {
+        return field(driver.findElement(By.cssSelector(".task-details form.fjs-form")), label);
+    }
+
+    WebElement field(WebElement scope, String label) {
+        String labelled = "[.//label[contains(@class,'fjs-form-field-label')][normalize-space(translate(., '*', ''))='"
+                + label + "']]";
+        return scope.findElement(By.xpath(".//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]" + labelled
+                + "[not(.//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]" + labelled + ")]"));
+    }
+
+    WebElement input(WebElement scope, String label) {
+        return visible(field(scope, label).findElement(By.cssSelector("input.fjs-input")));
+    }
+
+    /** Brings an element to the middle of its scrolling column, clear of Tasklist's fixed header and footer. */
+    WebElement visible(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        return element;
+    }
+
+    void type(WebElement scope, String label, String text) {
+        WebElement input = input(scope, label);
+        input.clear();
+        input.sendKeys(text);
+        wait.until(ExpectedConditions.attributeToBe(input, "value", text));
+    }
+
+    /** Picks an option of a form-js select: its list opens on focus or on a press of the field. */
+    void choose(WebElement scope, String label, String option) {
+        WebElement select = visible(field(scope, label));
+        if (select.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+            select.findElement(By.cssSelector(".fjs-input-group")).click();
+        }
+        By item = By.xpath(".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
+        wait.withMessage("option " + option + " of " + label)
+                .until(d -> select.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null))
+                .click();
+        wait.withMessage(option + " chosen as " + label).until(ExpectedConditions.textToBePresentInElement(
+                select.findElement(By.cssSelector(".fjs-select-display")), option));
+    }
+
+    void radio(WebElement scope, String label, String option) {
+        WebElement radio = visible(field(scope, label)).findElement(By.xpath(
+                ".//label[normalize-space(.)='" + option + "']/input[@type='radio']"));
+        radio.click();
+        wait.until(ExpectedConditions.elementToBeSelected(radio));
+    }
+
+    /** Types a date in the order the date picker's placeholder shows (年/月/日 in a Chinese Tasklist). */
+    void date(WebElement scope, String label, String year, String month, String day) {
+        WebElement input = input(scope, label);
+        String pattern = input.getAttribute("placeholder");
+        input.clear();
+        input.sendKeys(pattern.replace("年", year).replace("月", month).replace("日", day)
+                .replace("yyyy", year).replace("mm", month).replace("dd", day));
+        // leaving the field makes the picker take the typed date
+        input.sendKeys(Keys.TAB);
+        wait.withMessage("the date taken").until(d -> {
+            String value = input.getAttribute("value");
+            return value != null && value.contains(year) && value.contains(String.valueOf(Integer.parseInt(day)));
+        });
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    // ---- the browser console ----
+
+    /** The console's entries since the browser opened. */
+    List<LogEntry> console() {
+        driver.manage().logs().get(LogType.BROWSER).forEach(console::add);
+        return List.copyOf(console);
+    }
+
+    /** Console lines of requests answered 4xx or 5xx. */
+    List<String> failedRequests() {
+        return console().stream().map(LogEntry::getMessage)
+                .filter(message -> message.matches("(?s).*status of [45][0-9][0-9].*")).toList();
+    }
+
+    // ---- pictures for humans ----
+
+    void screenshot(String step) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            String name = String.format("%s-%02d-%s", testName, ++shot, step);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (IOException | WebDriverException e) {
+            System.err.println("No screenshot " + step + ": " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
