@@ -59,6 +59,7 @@ public final class ErrorTranslator {
     static final String MALFORMED = "请求内容格式不正确：不是有效的 JSON，或字段类型不符";
     static final String TOO_LARGE = "请求内容过大或嵌套层级过深";
     static final String QUERY_CAP = "查询结果过多：请限定每次查询的条数（maxResults），或缩小查询范围";
+    static final String SERIALIZED_VALUE = "不接受 Java 序列化格式的变量值";
     static final String UNAUTHENTICATED = "请先登录";
     static final String FORBIDDEN = "您没有执行此操作的权限";
     static final String NOT_FOUND = "您要找的内容不存在，或您无权查看";
@@ -72,6 +73,8 @@ public final class ErrorTranslator {
 
     /** The engine names the variable it could not read this way ("Cannot deserialize object in variable 'member1'"). */
     private static final Pattern VARIABLE_IN_MESSAGE = Pattern.compile("in variable '([A-Za-z0-9_.\\[\\]-]{1,100})'");
+    private static final Pattern JAVA_SERIALIZATION = Pattern.compile(
+            "Cannot set variable with name ([A-Za-z0-9_.-]{1,100})\\. Java serialization format is prohibited");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
     private ErrorTranslator() {
@@ -139,6 +142,12 @@ public final class ErrorTranslator {
                 || first(chain, HttpMessageNotReadableException.class).isPresent()
                 || first(chain, SpinRuntimeException.class).isPresent()) {
             return Refusal.badInput(MALFORMED, variableNamed(chain, MALFORMED));
+        }
+        for (Throwable cause : chain) {
+            Matcher serialized = JAVA_SERIALIZATION.matcher(String.valueOf(cause.getMessage()));
+            if (cause instanceof ProcessEngineException && serialized.find()) {
+                return Refusal.badInput(SERIALIZED_VALUE, List.of(new FieldError(serialized.group(1), SERIALIZED_VALUE)));
+            }
         }
         if (chain.stream().anyMatch(ErrorTranslator::isQueryCap)) {
             return Refusal.badInput(QUERY_CAP, List.of());
