@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -66,7 +67,10 @@ public final class ErrorTranslator {
     static final String METHOD_NOT_ALLOWED = "不支持该请求方式";
     static final String UNSUPPORTED_TYPE = "不支持该请求的内容格式";
     static final String CONFLICT = "该记录已被他人同时办理或修改，请刷新后重试";
-    static final String TASK_GONE = "该任务已由他人办理完毕或已不存在，请刷新任务列表";
+    // both begin as Tasklist's own "task does not exist" notice does
+    static final String TASK_GONE = "该任务已不存在：可能已由他人办理完毕，请刷新任务列表";
+    static final String TASK_NOT_FOUND = "该任务已不存在，或您无权查看";
+    static final String SUSPENDED = "该流程已被暂停，暂时不能办理";
     static final String TASK_CLAIMED = "该任务已被他人认领";
     static final String UNAVAILABLE = "系统暂时无法连接数据库，请稍后重试";
     static final String INTERNAL = "系统内部错误，请稍后重试；如仍有问题，请联系系统管理员";
@@ -179,6 +183,9 @@ public final class ErrorTranslator {
         if (first(chain, TaskAlreadyClaimedException.class).isPresent()) {
             return Optional.of(Refusal.of(409, TASK_CLAIMED));
         }
+        if (first(chain, SuspendedEntityInteractionException.class).isPresent()) {
+            return Optional.of(Refusal.of(409, SUSPENDED));
+        }
         if (first(chain, OptimisticLockingException.class).isPresent()
                 || first(chain, ConcurrencyFailureException.class).isPresent()
                 || first(chain, DuplicateKeyException.class).isPresent()
@@ -219,6 +226,10 @@ public final class ErrorTranslator {
             if (status != null) {
                 if (status == 400) {
                     return Refusal.badInput(BAD_REQUEST, List.of());
+                }
+                if (status == 404 && cause instanceof RestException && cause.getMessage() != null
+                        && cause.getMessage().startsWith("No matching task")) {
+                    return Refusal.of(404, TASK_NOT_FOUND);
                 }
                 if (cause instanceof ResponseStatusException own && own.getReason() != null
                         && CHINESE.matcher(own.getReason()).find() && status < 500) {

@@ -142,7 +142,7 @@ class RefusalShapeTest {
 
         ResponseEntity<String> missing = http.withBasicAuth("hdrc", "demo").getForEntity("/engine-rest/task/no-such-task", String.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(body(missing)).isEqualTo(Map.of("message", ErrorTranslator.NOT_FOUND));
+        assertThat(body(missing)).isEqualTo(Map.of("message", ErrorTranslator.TASK_NOT_FOUND));
 
         ResponseEntity<String> household = http.withBasicAuth("hdrc", "demo").getForEntity("/api/households/HH-NONE", String.class);
         assertThat(household.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
