@@ -69,7 +69,8 @@ class ProductionRunTest {
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = admin.postForEntity(base + "/engine-rest/user/create",
                 new org.springframework.http.HttpEntity<>(user, headers), String.class);
-        assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("\"field\":\"password\"").contains("密码不符合密码规则");
         assertThat(app.getBean(IdentityService.class).createUserQuery().userId("weak").count()).isZero();
     }
 

@@ -61,6 +61,7 @@ public final class ErrorTranslator {
     static final String TOO_LARGE = "请求内容过大或嵌套层级过深";
     static final String QUERY_CAP = "查询结果过多：请限定每次查询的条数（maxResults），或缩小查询范围";
     static final String SERIALIZED_VALUE = "不接受 Java 序列化格式的变量值";
+    static final String WEAK_PASSWORD = "密码不符合密码规则：至少10个字符，须含大写字母、小写字母、数字和特殊字符，且不能包含用户名";
     static final String UNAUTHENTICATED = "请先登录";
     static final String FORBIDDEN = "您没有执行此操作的权限";
     static final String NOT_FOUND = "您要找的内容不存在，或您无权查看";
@@ -152,6 +153,10 @@ public final class ErrorTranslator {
             if (cause instanceof ProcessEngineException && serialized.find()) {
                 return Refusal.badInput(SERIALIZED_VALUE, List.of(new FieldError(serialized.group(1), SERIALIZED_VALUE)));
             }
+        }
+        if (chain.stream().anyMatch(c -> c instanceof ProcessEngineException && c.getMessage() != null
+                && c.getMessage().startsWith("Password does not match policy"))) {
+            return Refusal.badInput(WEAK_PASSWORD, List.of(new FieldError("password", WEAK_PASSWORD)));
         }
         if (chain.stream().anyMatch(ErrorTranslator::isQueryCap)) {
             return Refusal.badInput(QUERY_CAP, List.of());

@@ -66,6 +66,14 @@ class RefusalShapeTest {
     }
 
     @Test
+    void bodiesSentWithoutALengthAreLimitedToo() throws Exception {
+        assertThat(chunkedLease("{\"headName\":\"" + OVERSIZED + "\"}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // within the limit, the body read by the filter still reaches the API
+        ResponseEntity<String> small = chunkedLease("{\"projectId\":");
+        assertThat(badRequest(small).get("message").asText()).isEqualTo(ErrorTranslator.MALFORMED);
+    }
+
+    @Test
     void refusedLeaseNamesEveryField() {
         String project = fixture.occupiedProject(SUB_DISTRICT);
         JsonNode refusal = badRequest(lease("{\"projectId\":\"" + project + "\",\"unitNo\":\"1-1-101\",\"leaseNo\":\"L-SHAPE\","
@@ -219,6 +227,30 @@ class RefusalShapeTest {
 
     private int households() {
         return jdbc.queryForObject("select count(*) from household", Integer.class);
+    }
+
+    /** POST /api/leases with chunked transfer encoding: no Content-Length. */
+    private ResponseEntity<String> chunkedLease(String body) throws java.io.IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URL(
+                http.getRootUri() + "/api/leases").openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(8192);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("hdowner:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (var out = connection.getOutputStream()) {
+            out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            // the server may answer and close before the whole oversized body is sent
+        }
+        int status = connection.getResponseCode();
+        try (var in = connection.getErrorStream() != null ? connection.getErrorStream() : connection.getInputStream()) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.parseMediaType(connection.getContentType()));
+            return new ResponseEntity<>(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), headers,
+                    HttpStatus.valueOf(status));
+        }
     }
 
     private ResponseEntity<String> lease(String body) {
