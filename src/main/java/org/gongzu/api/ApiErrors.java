@@ -1,28 +1,25 @@
 package org.gongzu.api;
 
-import java.util.Objects;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.springframework.http.HttpStatus;
+import org.gongzu.web.errors.ErrorBody;
+import org.gongzu.web.errors.ErrorTranslator;
+import org.gongzu.web.errors.Refusal;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors of the project's own REST API (/api), with the Chinese message staff and clients show. */
-@RestControllerAdvice
+/**
+ * Errors of the project's own REST API (/api): the same refusals as Camunda's REST answers here
+ * (ErrorTranslator), with the Chinese message staff and clients show.
+ */
+@RestControllerAdvice(basePackages = "org.gongzu")
 class ApiErrors {
 
-    record ApiError(String field, String message) {
-    }
-
-    @ExceptionHandler(FormFieldValidationException.class)
-    ResponseEntity<ApiError> invalid(FormFieldValidationException e) {
-        return ResponseEntity.badRequest().body(new ApiError(Objects.toString(e.<Object>getDetail(), null), e.getMessage()));
-    }
-
-    @ExceptionHandler(AuthorizationException.class)
-    ResponseEntity<ApiError> forbidden(AuthorizationException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(null, "您没有执行此操作的权限"));
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> refuse(Exception error, HttpServletRequest request) {
+        Refusal refusal = ErrorTranslator.translate(error, request.getMethod() + " " + request.getRequestURI());
+        return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON).body(refusal.body());
     }
 }

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium for the Cockpit and Admin tests, with its console recorded: a user in
+ * Debian's headless Chromium for the browser tests (Tasklist, Cockpit, Admin), with its console recorded: a user in
  * Beijing (Chinese first), screenshots and page HTML to target/browser-screenshots for humans.
  */
 class Chromium implements AutoCloseable {
@@ -86,7 +86,11 @@ class Chromium implements AutoCloseable {
     /** The failed requests (4xx, 5xx) the console reported since the last call. */
     List<String> failedRequests() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> FAILED_REQUEST.matcher(message).find()).toList();
+                .filter(Chromium::isFailedRequest).toList();
+    }
+
+    static boolean isFailedRequest(String consoleMessage) {
+        return FAILED_REQUEST.matcher(consoleMessage).find();
     }
 
     /** True once no request of the page is running (AngularJS's $http). */

@@ -1,17 +1,8 @@
 package org.gongzu.browser;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,16 +11,11 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,69 +31,40 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class TasklistBrowserSupport {
 
     static final String DEPARTMENT_FILTER = "本部门待办";
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
     @LocalServerPort int port;
 
-    private Path profileDir;
-    private ChromeDriverService service;
+    private Chromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
-    private String testName;
-    private int shot;
     /** Every console entry read so far (reading the browser log empties it). */
     private final List<LogEntry> console = new ArrayList<>();
 
     /** A picture and the HTML of the moment a test fails, taken before the browser closes. */
     @RegisterExtension
     final AfterTestExecutionCallback captureOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && driver != null) {
+        if (context.getExecutionException().isPresent() && browser != null) {
             screenshot("FAILED");
         }
     };
 
     @BeforeEach
     void openBrowser(TestInfo info) throws IOException {
-        testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
-        profileDir = Files.createTempDirectory("gongzu-chromium-");
-        // the installed driver and browser only: with the driver's path given, Selenium Manager
-        // (which would download a browser or driver) is never asked
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profileDir.toAbsolutePath(),
-                "--lang=zh-CN");
-        // a user in Beijing: Tasklist takes its language from the browser's preferred languages
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        // the console, for failed requests (goog:loggingPrefs browser=ALL)
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, TIMEOUT);
-        shot = 0;
+        browser = new Chromium(port, getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
+        driver = browser.driver;
+        wait = browser.wait;
         console.clear();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
+            browser = null;
             driver = null;
-            if (service != null) {
-                service.stop();
-            }
-            deleteRecursively(profileDir);
         }
     }
 
@@ -315,35 +272,12 @@ abstract class TasklistBrowserSupport {
 
     /** Console lines of requests answered 4xx or 5xx. */
     List<String> failedRequests() {
-        return console().stream().map(LogEntry::getMessage)
-                .filter(message -> message.matches("(?s).*status of [45][0-9][0-9].*")).toList();
+        return console().stream().map(LogEntry::getMessage).filter(Chromium::isFailedRequest).toList();
     }
 
     // ---- pictures for humans ----
 
     void screenshot(String step) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            String name = String.format("%s-%02d-%s", testName, ++shot, step);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-        } catch (IOException | WebDriverException e) {
-            System.err.println("No screenshot " + step + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        browser.screenshot(step);
     }
 }

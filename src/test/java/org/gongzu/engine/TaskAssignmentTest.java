@@ -88,7 +88,7 @@ class TaskAssignmentTest {
     @Test
     void claimingForAnotherUserAnswers403ThroughTheWebappsRest() {
         Task task = fixture.registrationTaskIn(SUB_DISTRICT);
-        WebappSession hdrc = WebappSession.login(port, "hdrc", "demo");
+        WebappSession hdrc = WebappSession.login(http, "hdrc");
         HttpResponse<String> response = hdrc.postJson(WebappSession.engine("/task/" + task.getId() + "/claim"),
                 "{\"userId\":\"cypolice\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);

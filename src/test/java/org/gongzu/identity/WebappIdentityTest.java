@@ -1,5 +1,6 @@
 package org.gongzu.identity;
 
+import org.gongzu.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzu.support.MoveInFixture.OTHER_SUB_DISTRICT;
 import static org.gongzu.support.MoveInFixture.SUB_DISTRICT;

@@ -1,5 +1,6 @@
 package org.gongzu.security;
 
+import org.gongzu.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

@@ -99,6 +99,7 @@ class RestSecurityTest {
                     "/engine-rest/task/" + registration.getId() + route, json(body), String.class);
             assertThat(response.getStatusCode()).as(route).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getBody()).contains("\"message\":\"第1位成员的「身份证号码」校验位不正确")
+                    .contains("\"fields\":[{\"field\":\"members[0].idNumber\",\"message\":\"第1位成员的「身份证号码」校验位不正确")
                     .doesNotContain("Cannot");
         }
         assertThat(taskService.createTaskQuery().taskId(registration.getId()).count()).isEqualTo(1);
@@ -133,7 +134,8 @@ class RestSecurityTest {
 
         ResponseEntity<String> foreign = http.withBasicAuth("cyowner", "demo").postForEntity("/api/leases", json(lease), String.class);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(foreign.getBody()).contains("无权登记");
+        assertThat(refusal(foreign)).isEqualTo(Map.of("message", "「公租房项目」不属于您所在的产权单位，无权登记该项目的租赁合同",
+                "fields", List.of(Map.of("field", "projectId", "message", "「公租房项目」不属于您所在的产权单位，无权登记该项目的租赁合同"))));
 
         ResponseEntity<Map> created = http.withBasicAuth("hdowner", "demo").postForEntity("/api/leases", json(lease), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -142,7 +144,8 @@ class RestSecurityTest {
 
         ResponseEntity<String> again = http.withBasicAuth("hdowner", "demo").postForEntity("/api/leases", json(lease), String.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(again.getBody()).contains("\"field\":\"leaseNo\"").contains("「租赁合同编号」已登记过");
+        assertThat(refusal(again)).isEqualTo(Map.of("message", "「租赁合同编号」已登记过，不能重复登记",
+                "fields", List.of(Map.of("field", "leaseNo", "message", "「租赁合同编号」已登记过，不能重复登记"))));
     }
 
     @Test
@@ -158,6 +161,15 @@ class RestSecurityTest {
         }
     }
 
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> refusal(ResponseEntity<String> response) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(response.getBody(), Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + response.getBody(), e);
+        }
+    }
 
     private String caseOf(Task task) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
