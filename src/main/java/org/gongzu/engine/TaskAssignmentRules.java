@@ -96,13 +96,19 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
 
     @Override
     public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
-        refuseCandidateChange();
+        // a completed or deleted task drops its links: that is the engine, not a user's change
+        if (!((TaskEntity) task).isDeleted()) {
+            refuseCandidateChange();
+        }
         return super.deleteTaskUserIdentityLink(task, userId, type);
     }
 
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
-        refuseCandidateChange();
+        // a completed or deleted task drops its links: that is the engine, not a user's change
+        if (!((TaskEntity) task).isDeleted()) {
+            refuseCandidateChange();
+        }
         return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 

@@ -136,6 +136,22 @@ class TaskAssignmentTest {
     }
 
     @Test
+    void staffCompletingAStepOverRestHandTheCaseToTheNextDepartment() {
+        Task task = fixture.registrationTaskIn(SUB_DISTRICT);
+        String members = "[{\\\"name\\\":\\\"张三\\\",\\\"idNumber\\\":\\\"" + MoveInFixture.HEAD_BEIJING + "\\\","
+                + "\\\"relation\\\":\\\"HEAD\\\",\\\"hukou\\\":\\\"BEIJING\\\",\\\"birthDate\\\":\\\"1985-03-15\\\","
+                + "\\\"employment\\\":\\\"EMPLOYED\\\",\\\"minLivingAllowance\\\":false}]";
+        ResponseEntity<String> response = post("hdrc", "/engine-rest/task/" + task.getId() + "/complete",
+                "{\"variables\":{\"members\":{\"type\":\"Json\",\"value\":\"" + members + "\"}}}");
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task police = taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        assertThat(police.getTaskDefinitionKey()).isEqualTo("Task_ConfirmActualPopulation");
+        assertThat(taskService.getIdentityLinksForTask(police.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("police-" + SUB_DISTRICT);
+    }
+
+    @Test
     void aClaimedTaskIsCompletedOnlyByTheOneWhoClaimedIt() {
         Task task = fixture.registrationTaskIn(SUB_DISTRICT);
         post("hdrc", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"hdrc\"}");
