@@ -78,6 +78,15 @@ class WebappIdentityTest {
     }
 
     @Test
+    void aForgedRequestWithoutTheCsrfTokenAddsNobody() {
+        String userId = newUser();
+        WebappSession admin = session("demo", "admin");
+        String body = "{\"userId\":\"" + userId + "\",\"groupId\":\"police-110105028\"}";
+        assertThat(admin.postJsonWithoutCsrfToken(API + "department-members", body).statusCode()).isEqualTo(403);
+        assertThat(identityService.createGroupQuery().groupMember(userId).count()).isZero();
+    }
+
+    @Test
     void addingTwiceKeepsOneMembership() {
         String userId = newUser();
         WebappSession admin = session("demo", "admin");

@@ -77,6 +77,17 @@ public final class WebappSession {
         return send("POST", path, "application/json", "application/json", json);
     }
 
+    /** What a forged cross-site request sends: the session cookie, but not the CSRF token. */
+    public HttpResponse<String> postJsonWithoutCsrfToken(String path, String json) {
+        String token = csrfToken;
+        csrfToken = null;
+        try {
+            return postJson(path, json);
+        } finally {
+            csrfToken = token;
+        }
+    }
+
     /** The answer as Spring's test client gives it, for tests that compare the webapps' REST with /engine-rest. */
     public static ResponseEntity<String> asEntity(HttpResponse<String> response) {
         HttpHeaders headers = new HttpHeaders();
