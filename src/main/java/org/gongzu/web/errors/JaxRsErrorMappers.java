@@ -37,69 +37,41 @@ final class JaxRsErrorMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
-    @Priority(1)
-    static class AnyError implements ExceptionMapper<Throwable> {
+    /**
+     * Jersey picks the mapper of the nearest exception type, and Camunda's REST applications bring
+     * their own for these types: each needs a mapper of ours at that type, all answering alike.
+     */
+    abstract static class Mapper<E extends Throwable> implements ExceptionMapper<E> {
         @Context
         HttpServletRequest request;
 
         @Override
-        public Response toResponse(Throwable error) {
+        public Response toResponse(E error) {
             return respond(error, request);
         }
     }
 
     @Priority(1)
-    static class EngineError implements ExceptionMapper<ProcessEngineException> {
-        @Context
-        HttpServletRequest request;
-
-        @Override
-        public Response toResponse(ProcessEngineException error) {
-            return respond(error, request);
-        }
+    static class AnyError extends Mapper<Throwable> {
     }
 
     @Priority(1)
-    static class CamundaRestError implements ExceptionMapper<RestException> {
-        @Context
-        HttpServletRequest request;
-
-        @Override
-        public Response toResponse(RestException error) {
-            return respond(error, request);
-        }
+    static class EngineError extends Mapper<ProcessEngineException> {
     }
 
     @Priority(1)
-    static class JsonError implements ExceptionMapper<JsonProcessingException> {
-        @Context
-        HttpServletRequest request;
-
-        @Override
-        public Response toResponse(JsonProcessingException error) {
-            return respond(error, request);
-        }
+    static class CamundaRestError extends Mapper<RestException> {
     }
 
     @Priority(1)
-    static class JsonParseError implements ExceptionMapper<JsonParseException> {
-        @Context
-        HttpServletRequest request;
-
-        @Override
-        public Response toResponse(JsonParseException error) {
-            return respond(error, request);
-        }
+    static class JsonError extends Mapper<JsonProcessingException> {
     }
 
     @Priority(1)
-    static class JsonMappingError implements ExceptionMapper<JsonMappingException> {
-        @Context
-        HttpServletRequest request;
+    static class JsonParseError extends Mapper<JsonParseException> {
+    }
 
-        @Override
-        public Response toResponse(JsonMappingException error) {
-            return respond(error, request);
-        }
+    @Priority(1)
+    static class JsonMappingError extends Mapper<JsonMappingException> {
     }
 }
