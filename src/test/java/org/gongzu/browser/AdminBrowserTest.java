@@ -3,7 +3,6 @@ package org.gongzu.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzu.support.MoveInFixture.SUB_DISTRICT;
 
-import java.io.IOException;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -12,53 +11,25 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Admin as the administrator uses it in Debian's headless Chromium (docs/adr/0009): a staff member
  * is put into a department with one search and one click, and groups show their Chinese names.
  */
 @GongzuTest
-class AdminBrowserTest {
+class AdminBrowserTest extends BrowserTest {
 
     private static final String ADMIN = "/camunda/app/admin/default/";
 
-    @LocalServerPort int port;
     @Autowired MoveInFixture fixture;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
-
-    private Chromium browser;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback captureOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("FAILED");
-        }
-    };
-
-    @BeforeEach
-    void openBrowser(TestInfo info) throws IOException {
-        browser = new Chromium(port, "Admin-" + info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void administratorAddsAStaffMemberToADepartmentInOneStep() {

@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzu.support.MoveInFixture.OTHER_SUB_DISTRICT;
 import static org.gongzu.support.MoveInFixture.SUB_DISTRICT;
 
-import java.io.IOException;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Cockpit as the municipal supervisor sees it in Debian's headless Chromium (docs/adr/0009): the
@@ -28,34 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the console under the query cap; and what a department user gets who opens Cockpit.
  */
 @GongzuTest
-class CockpitBrowserTest {
+class CockpitBrowserTest extends BrowserTest {
 
     private static final String COCKPIT = "/camunda/app/cockpit/default/";
 
-    @LocalServerPort int port;
     @Autowired MoveInFixture fixture;
     @Autowired RepositoryService repositoryService;
-
-    private Chromium browser;
-
-    @RegisterExtension
-    final AfterTestExecutionCallback captureOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshot("FAILED");
-        }
-    };
-
-    @BeforeEach
-    void openBrowser(TestInfo info) throws IOException {
-        browser = new Chromium(port, "Cockpit-" + info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void supervisorFollowsCasesWithoutBeingOfferedChanges() {

@@ -1,14 +1,8 @@
 package org.gongzu.browser;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -18,7 +12,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Debian's headless Chromium driving Tasklist, shared by the browser tests: start and stop, login,
@@ -28,44 +21,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * where chromedriver is installed. Screenshots (and the page's HTML) of the key steps, and of a
  * failure, go to target/browser-screenshots/ for humans; no assertion depends on pixels.
  */
-abstract class TasklistBrowserSupport {
+abstract class TasklistBrowserSupport extends BrowserTest {
 
     static final String DEPARTMENT_FILTER = "本部门待办";
 
-    @LocalServerPort int port;
-
-    private Chromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
     /** Every console entry read so far (reading the browser log empties it). */
     private final List<LogEntry> console = new ArrayList<>();
 
-    /** A picture and the HTML of the moment a test fails, taken before the browser closes. */
-    @RegisterExtension
-    final AfterTestExecutionCallback captureOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            screenshot("FAILED");
-        }
-    };
-
-    @BeforeEach
-    void openBrowser(TestInfo info) throws IOException {
-        browser = new Chromium(port, getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName());
+    @Override
+    void browserOpened() {
         driver = browser.driver;
         wait = browser.wait;
         console.clear();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            browser = null;
-            driver = null;
-        }
     }
 
     // ---- Tasklist ----
