@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gongzu.engine.InputRefusedException;
 import org.gongzu.validation.FieldError;
 import org.gongzu.web.errors.ErrorTranslator;
 import org.gongzu.web.errors.RequestConflictException;
@@ -32,22 +33,25 @@ class LeaseController {
         this.runtimeService = runtimeService;
     }
 
-    record LeaseRequest(String projectId, String unitNo, String leaseNo, String leaseSignedOn, String headName,
-            String headIdNumber) {
-    }
-
     record LeaseResponse(String caseId, String processInstanceId) {
     }
 
+    /**
+     * The body holds the fields of the lease form ({@code projectId}, {@code unitNo}, {@code leaseNo},
+     * {@code leaseSignedOn}, {@code headName}, {@code headIdNumber}), each a text. They reach the
+     * process as the start form's values would, so the same checks apply, and any other field is
+     * refused, named, by the engine's form guard.
+     */
     @PostMapping
-    ResponseEntity<LeaseResponse> leaseSigned(@RequestBody LeaseRequest lease) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(TenantMoveInProcess.LeaseForm.PROJECT_ID, lease.projectId());
-        variables.put(TenantMoveInProcess.LeaseForm.UNIT_NO, lease.unitNo());
-        variables.put(TenantMoveInProcess.LeaseForm.LEASE_NO, lease.leaseNo());
-        variables.put(TenantMoveInProcess.LeaseForm.LEASE_SIGNED_ON, lease.leaseSignedOn());
-        variables.put(TenantMoveInProcess.LeaseForm.HEAD_NAME, lease.headName());
-        variables.put(TenantMoveInProcess.LeaseForm.HEAD_ID_NUMBER, lease.headIdNumber());
+    ResponseEntity<LeaseResponse> leaseSigned(@RequestBody Map<String, Object> lease) {
+        List<FieldError> notText = lease.entrySet().stream()
+                .filter(field -> field.getValue() instanceof Map<?, ?> || field.getValue() instanceof List<?>)
+                .map(field -> new FieldError(field.getKey(), "「" + field.getKey() + "」应为文本，不能是对象或列表"))
+                .toList();
+        if (!notText.isEmpty()) {
+            throw new InputRefusedException(notText);
+        }
+        Map<String, Object> variables = new HashMap<>(lease);
         ProcessInstance instance;
         try {
             instance = runtimeService.startProcessInstanceByKey(TenantMoveInProcess.KEY, variables);

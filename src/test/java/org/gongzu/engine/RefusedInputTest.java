@@ -66,6 +66,26 @@ class RefusedInputTest {
     }
 
     @Test
+    void leaseWithFieldsTheFormDoesNotHaveOrObjectsForTextIsRefusedNamingThem() {
+        String project = fixture.occupiedProject(SUB_DISTRICT);
+        String leaseNo = "EXTRA-" + project;
+        String fields = "\"projectId\":\"" + project + "\",\"unitNo\":\"1-1-103\",\"leaseNo\":\"" + leaseNo
+                + "\",\"leaseSignedOn\":\"2026-03-01\",\"headIdNumber\":\"" + MoveInFixture.HEAD_BEIJING + "\"";
+
+        ResponseEntity<String> extra = http.withBasicAuth("hdowner", "demo").postForEntity("/api/leases",
+                json("{" + fields + ",\"headName\":\"赵六\",\"firstHouseholdOfProject\":true,\"caseId\":\"HH-1\"}"),
+                String.class);
+        assertThat(extra.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(extra.getBody()).contains("\"field\":\"firstHouseholdOfProject\"", "\"field\":\"caseId\"");
+
+        ResponseEntity<String> object = http.withBasicAuth("hdowner", "demo").postForEntity("/api/leases",
+                json("{" + fields + ",\"headName\":{\"a\":[1]}}"), String.class);
+        assertThat(object.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(object.getBody()).contains("\"field\":\"headName\"", "应为文本");
+        assertThat(jdbc.queryForObject("select count(*) from household where lease_no = ?", Integer.class, leaseNo)).isZero();
+    }
+
+    @Test
     void aMemberBornBefore1900IsRefusedOnTheRegistrationForm() {
         ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
         taskService.complete(task(pi).getId(), moveIn());

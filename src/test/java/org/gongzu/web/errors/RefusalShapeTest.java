@@ -44,12 +44,15 @@ class RefusalShapeTest {
 
     @Test
     void malformedLeaseIsRefusedWithoutNamingAClass() {
-        for (String body : List.of("{\"projectId\":", "{\"projectId\":{\"a\":1}}", "[1,2]", "{\"leaseNo\":12,")) {
+        for (String body : List.of("{\"projectId\":", "[1,2]", "{\"leaseNo\":12,")) {
             ResponseEntity<String> response = lease(body);
             JsonNode refusal = badRequest(response);
             assertThat(refusal.get("message").asText()).as(body).isEqualTo(ErrorTranslator.MALFORMED);
             assertThat(refusal.get("fields")).isEmpty();
         }
+        // an object where a text belongs: the field is named
+        JsonNode objectForText = badRequest(lease("{\"projectId\":{\"a\":1}}"));
+        assertThat(objectForText.at("/fields/0/field").asText()).isEqualTo("projectId");
     }
 
     @Test
@@ -60,8 +63,7 @@ class RefusalShapeTest {
             JsonNode refusal = badRequest(lease(body));
             assertThat(refusal.get("message").asText()).isEqualTo(ErrorTranslator.TOO_LARGE);
         }
-        // where a text is expected, a nested value is refused before its depth is read
-        assertThat(badRequest(lease("{\"headName\":" + DEEP + "}")).get("message").asText()).isEqualTo(ErrorTranslator.MALFORMED);
+        assertThat(badRequest(lease("{\"headName\":" + DEEP + "}")).get("message").asText()).isEqualTo(ErrorTranslator.TOO_LARGE);
         assertThat(households()).isEqualTo(before);
     }
 
