@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs how a failed engine command ended, once, at the outermost command: a refusal (bad input, a
- * missing permission, a lost race) is the caller's business and gets one INFO line without a stack
- * trace or personal data; anything else is a real failure, logged at ERROR with its trace.
+ * Logs how a failed engine command ended, once, at the outermost command, in place of the engine's
+ * own ERROR with a stack trace: a refusal (bad input, a missing permission, a lost race) is the
+ * caller's business and gets one DEBUG line without personal data (the REST layer writes the one
+ * INFO line a refused request gets); anything else is a real failure, logged at ERROR with its trace.
  */
 class CommandOutcomeLogger extends CommandInterceptor {
 
@@ -44,12 +45,12 @@ class CommandOutcomeLogger extends CommandInterceptor {
     private static void log(Command<?> command, RuntimeException e) {
         String commandName = command.getClass().getSimpleName();
         if (e instanceof InputRefusedException refused) {
-            LOG.info("Refused input in {}: fields {}", commandName,
+            LOG.debug("Refused input in {}: fields {}", commandName,
                     refused.errors().stream().map(FieldError::field).collect(Collectors.joining(", ")));
         } else if (e instanceof FormFieldValidationException invalid) {
-            LOG.info("Refused input in {}: field {}", commandName, invalid.<Object>getDetail());
+            LOG.debug("Refused input in {}: field {}", commandName, invalid.<Object>getDetail());
         } else if (isRefusal(e)) {
-            LOG.info("Refused {}: {} {}", commandName, e.getClass().getSimpleName(), IdNumber.maskInText(e.getMessage()));
+            LOG.debug("Refused {}: {} {}", commandName, e.getClass().getSimpleName(), IdNumber.maskInText(e.getMessage()));
         } else {
             LOG.error("Command {} failed", commandName, e);
         }
