@@ -20,9 +20,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.gongzu.movein.TenantMoveInProcess;
+import org.gongzu.casefile.CaseVariables;
 import org.gongzu.place.Place;
 import org.gongzu.place.PlaceRepository;
+import org.gongzu.process.ProcessModule;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -48,9 +49,11 @@ public class AccessBootstrap implements ApplicationRunner {
     private final FilterService filterService;
     private final TaskService taskService;
     private final PlaceRepository places;
+    private final List<ProcessModule> modules;
 
     AccessBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, PlaceRepository places) {
+            FilterService filterService, TaskService taskService, PlaceRepository places, List<ProcessModule> modules) {
+        this.modules = modules;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -137,11 +140,13 @@ public class AccessBootstrap implements ApplicationRunner {
         ensureGroup(existing, groupId, department.groupName(place), "DEPARTMENT");
         // a department's members are staff: membership in the department alone opens Tasklist (ADR 0009)
         grantStaffRights(grants, groupId, staffFilters);
-        if (department == Department.OWNER) {
-            // property owners record signed leases: they start TenantMoveIn
-            grants.grant(groupId, Resources.PROCESS_DEFINITION, TenantMoveInProcess.KEY,
-                    Permissions.READ, Permissions.CREATE_INSTANCE);
-            grants.grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // each process names the departments that start it (e.g. property owners record signed leases)
+        for (ProcessModule module : modules) {
+            if (module.starters().contains(department)) {
+                grants.grant(groupId, Resources.PROCESS_DEFINITION, module.processKey(),
+                        Permissions.READ, Permissions.CREATE_INSTANCE);
+                grants.grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            }
         }
     }
 
@@ -186,7 +191,7 @@ public class AccessBootstrap implements ApplicationRunner {
             properties.put("description", description);
             properties.put("priority", priority);
             properties.put("refresh", true);
-            properties.put("variables", List.of(Map.of("name", TenantMoveInProcess.Vars.CASE_ID, "label", "案卷号")));
+            properties.put("variables", List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案卷号")));
             filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
         }

@@ -3,6 +3,7 @@ package org.gongzu.movein;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzu.identity.Department;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
 import org.gongzu.movein.TenantMoveInProcess.Elements;
 import org.gongzu.movein.TenantMoveInProcess.FacilityForm;
@@ -20,6 +21,12 @@ class TenantMoveInModule implements ProcessModule {
     @Override
     public String processKey() {
         return TenantMoveInProcess.KEY;
+    }
+
+    /** Property owners record signed leases (clause 1). */
+    @Override
+    public Set<Department> starters() {
+        return Set.of(Department.OWNER);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.gongzu.casefile.CaseVariables;
+
 /**
  * The process backing class of processes/TenantMoveIn.bpmn: its key, element ids and variable names,
  * so that none of these strings is written twice.
@@ -34,10 +36,10 @@ public final class TenantMoveInProcess {
 
     /** Process variables: ids and the flags that gateways read, nothing more. */
     public static final class Vars {
-        public static final String CASE_ID = "caseId";
+        public static final String CASE_ID = CaseVariables.CASE_ID;
         public static final String PROJECT_ID = "projectId";
-        public static final String DISTRICT = "districtCode";
-        public static final String SUB_DISTRICT = "subDistrictCode";
+        public static final String DISTRICT = CaseVariables.DISTRICT;
+        public static final String SUB_DISTRICT = CaseVariables.SUB_DISTRICT;
         public static final String FIRST_HOUSEHOLD = "firstHouseholdOfProject";
         public static final String ALL_FACILITIES_IN_USE = "allFacilitiesInUse";
         public static final String HAS_BEIJING_MEMBERS = "hasBeijingMembers";

@@ -3,6 +3,8 @@ package org.gongzu.process;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzu.identity.Department;
+
 /**
  * What a process module tells the shared code about its process. Spring collects every module;
  * shared code (engine, routing, deployment, validation) takes that list and never names a process.
@@ -11,6 +13,9 @@ public interface ProcessModule {
 
     /** The BPMN process id, e.g. {@code TenantMoveIn}. */
     String processKey();
+
+    /** The departments whose staff may start the process (each for its own place), e.g. the property owner. */
+    Set<Department> starters();
 
     /** Variables the process itself keeps: the case's ids and the flags its gateways read. */
     Set<String> processVariables();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gongzu.casefile.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,8 @@ public class TaskRoutingListener implements TaskListener {
         Map<String, Object> input = Variables.createVariables()
                 .putValue("processKey", processKey)
                 .putValue("taskKey", task.getTaskDefinitionKey())
-                .putValue("districtCode", task.getVariable("districtCode"))
-                .putValue("subDistrictCode", task.getVariable("subDistrictCode"));
+                .putValue(CaseVariables.DISTRICT, task.getVariable(CaseVariables.DISTRICT))
+                .putValue(CaseVariables.SUB_DISTRICT, task.getVariable(CaseVariables.SUB_DISTRICT));
         // routing is the system's decision, not the acting user's: no permission on the decision needed
         DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
                 task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_KEY)

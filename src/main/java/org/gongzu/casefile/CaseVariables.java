@@ -1,0 +1,18 @@
+package org.gongzu.casefile;
+
+/**
+ * The process variables every case's processes keep, whatever the process: the case's id (also the
+ * business key) and the place that routing and the department filters read.
+ */
+public final class CaseVariables {
+
+    /** The case's id, e.g. {@code HH-2026-000001}; Tasklist's filters show it as 案卷号. */
+    public static final String CASE_ID = "caseId";
+    /** The GB/T 2260 code of the case's district (区), six digits. */
+    public static final String DISTRICT = "districtCode";
+    /** The code of the case's sub-district (街道/乡镇), nine digits. */
+    public static final String SUB_DISTRICT = "subDistrictCode";
+
+    private CaseVariables() {
+    }
+}
