@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -72,15 +74,39 @@ class Chromium implements AutoCloseable {
         driver.get(base + path);
     }
 
-    /** The webapps' own login form, on whichever app the browser is. */
+    /** Signs in with the webapps' own login form, on whichever app the browser is, and waits for the app. */
     void signIn(String user) {
-        WebElement username = wait.withMessage("the login form").until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        username.sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        fillSignIn(user);
+        submitSignIn();
         wait.withMessage(user + " logged in").until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[cam-widget-header] .navbar-brand")));
+    }
+
+    /**
+     * Types the demo credentials until both fields hold them: while the page still loads (a slow
+     * machine), the form can be drawn again and keys typed into the old one are lost.
+     */
+    void fillSignIn(String user) {
+        wait.withMessage("the login form filled in").until(d -> {
+            try {
+                WebElement username = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+                WebElement password = d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+                if (!username.isDisplayed() || !password.isDisplayed()) {
+                    return false;
+                }
+                username.clear();
+                username.sendKeys(user);
+                password.clear();
+                password.sendKeys("demo");
+                return user.equals(username.getAttribute("value")) && "demo".equals(password.getAttribute("value"));
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    void submitSignIn() {
+        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     }
 
     /** The failed requests (4xx, 5xx) the console reported since the last call. */

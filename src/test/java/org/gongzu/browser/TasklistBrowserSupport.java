@@ -54,12 +54,9 @@ abstract class TasklistBrowserSupport extends BrowserTest {
 
     /** The webapps' own login form, on whichever app the browser is. */
     void signIn(String user) {
-        WebElement username = wait.withMessage("the login form").until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        username.sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        browser.fillSignIn(user);
         screenshot("login-" + user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        browser.submitSignIn();
     }
 
     By taskLinkSelector(String taskId) {

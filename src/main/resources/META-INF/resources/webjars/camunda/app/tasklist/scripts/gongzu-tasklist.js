@@ -435,10 +435,9 @@ function clearToasts() {
   }
 }
 
+// an inert document: markup in a message (which may echo what a user typed) never loads or runs
 function plainText(html) {
-  const element = document.createElement('div');
-  element.innerHTML = String(html);
-  return element.textContent;
+  return new DOMParser().parseFromString(String(html), 'text/html').body.textContent;
 }
 
 const angular = window.angular;
