@@ -58,6 +58,8 @@ final class BareEngine implements AutoCloseable {
                 .condition("first", "${firstHouseholdOfProject}")
                 .userTask("C").camundaCandidateGroups("owner")
                 .endEvent("checked")
+                .moveToNode("hukou").condition("nonLocal", "${!hasBeijingMembers}").endEvent("nonLocalOnly")
+                .moveToNode("first").condition("notFirst", "${!firstHouseholdOfProject}").endEvent("notFirst")
                 .done();
     }
 
