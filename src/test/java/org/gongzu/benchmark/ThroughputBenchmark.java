@@ -207,7 +207,7 @@ public final class ThroughputBenchmark {
 
         private void restStep(String pi, String user, String taskKey, String variables)
                 throws IOException, InterruptedException {
-            String list = send(user, "GET", "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + taskKey,
+            String list = send(user, "GET", "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + taskKey + "&maxResults=1",
                     null, 200);
             String id = JSON.readTree(list).get(0).get("id").asText();
             send(user, "POST", "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}", 204);
