@@ -1,134 +1,152 @@
 package org.gongzu.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gongzu.GongzuApplication;
-import org.gongzu.support.EmbeddedPostgresInitializer;
+import org.gongzu.identity.Department;
+import org.gongzu.identity.Roles;
 import org.gongzu.support.MoveInFixture;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How fast a department user's task list answers as open cases grow (the engine's task query with
- * candidate groups and authorization checks, camunda-bpm-platform#2217), and how fast cases move.
- * Not a test: run with bench/run-task-list; prints figures for docs/performance.md.
+ * How fast Tasklist answers a department user and a supervisor when N TenantMoveIn cases are open
+ * over G owner groups, next to the engine's bare task query on the same data.
+ * Not a test: run with bench/run-task-list; figures go to docs/performance.md.
  */
 public final class TaskListBenchmark {
 
-    public static void main(String[] args) throws Exception {
-        int[] sizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
-                : new int[] {500, 2000};
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("gongzu_bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongzuApplication.class)
-                .profiles("demo").run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--management.server.port=0",
-                        "--logging.level.root=WARN", "--gongzu.demo-on-any-database=true")) {
-            RuntimeService runtime = app.getBean(RuntimeService.class);
-            TaskService tasks = app.getBean(TaskService.class);
-            IdentityService identity = app.getBean(IdentityService.class);
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            String[] subDistricts = {MoveInFixture.SUB_DISTRICT, MoveInFixture.OTHER_SUB_DISTRICT};
-            String[] projects = new String[2];
-            for (int i = 0; i < 2; i++) {
-                projects[i] = "BENCH-" + i;
-                jdbc.update("insert into housing_project (id, name, sub_district_code, owner_name, first_move_in_case_id)"
-                        + " values (?, ?, ?, ?, 'EARLIER')", projects[i], "压测项目" + i, subDistricts[i], "压测");
-            }
-            System.out.printf("%-10s %-14s %-26s %-26s %-26s%n", "open", "cases/s", "engine query hdrc (ms)",
-                    "REST /task hdrc (ms)", "REST /task hdpolice (ms)");
-            int open = 0;
-            for (int size : sizes) {
-                long started = System.nanoTime();
-                int created = size - open;
-                for (int i = 0; i < created; i++) {
-                    // half of the registration tasks in each sub-district: hdrc sees about size / 2
-                    String project = projects[i % 2];
-                    Map<String, Object> lease = Map.of("projectId", project, "unitNo", "1-1-" + i,
-                            "leaseNo", "B-" + project + "-" + (open + i), "leaseSignedOn", "2026-01-10",
-                            "headName", "张三", "headIdNumber", MoveInFixture.HEAD_BEIJING);
-                    ProcessInstance pi = runtime.startProcessInstanceByKey("TenantMoveIn", lease);
-                    String confirm = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-                    tasks.complete(confirm, MoveInFixture.moveIn());
-                }
-                double casesPerSecond = created / ((System.nanoTime() - started) / 1e9);
-                open = size;
+    private static final int WARM_UP = 20;
+    private static final int ITERATIONS = 200;
+    private static final int CASES_PER_TRANSACTION = 50;
 
-                List<String> hdrcGroups = identity.createGroupQuery().groupMember("hdrc").list().stream()
-                        .map(g -> g.getId()).toList();
-                Stats engine = measure(50, () -> {
-                    identity.setAuthentication("hdrc", hdrcGroups);
-                    try {
-                        return tasks.createTaskQuery().taskCandidateGroupIn(hdrcGroups).includeAssignedTasks()
-                                .orderByTaskCreateTime().desc().listPage(0, 50).size();
-                    } finally {
-                        identity.clearAuthentication();
-                    }
-                });
-                Stats restRc = measure(50, () -> get(base + "/engine-rest/task?maxResults=50&sortBy=created&sortOrder=desc",
-                        "hdrc"));
-                Stats restPolice = measure(50, () -> get(base + "/engine-rest/task?maxResults=50", "hdpolice"));
-                System.out.printf("%-10d %-14.1f %-26s %-26s %-26s%n", size, casesPerSecond, engine, restRc, restPolice);
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = new BenchOptions(args, "open", "groups", "db-url", "db-user", "db-password", "loaders");
+        int open = options.number("open", 20000);
+        int groups = options.number("groups", 4);
+        int loaders = options.number("loaders", 2);
+        BenchDatabase db = BenchDatabase.product(options, "gongzu_tasklist");
+        System.out.println("database: " + db.description());
+        try (Product product = new Product(db)) {
+            product.addSubDistricts(groups);
+            List<String> ownerGroups = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                String code = Product.subDistrict(g);
+                ownerGroups.add(Department.OWNER.groupId(code));
+                product.insertProject("BENCH-" + g, code, true);
             }
-            if (Boolean.getBoolean("bench.hold")) {
-                // keep the database up for EXPLAIN ANALYZE from psql
-                System.out.println("holding; database: " + url);
-                Thread.sleep(600_000);
+            product.user("benchowner0", List.of(ownerGroups.get(0)));
+            product.user("benchsupervisor", List.of(Roles.SUPERVISOR));
+
+            load(product, open, groups, loaders);
+            long analyzeStart = System.nanoTime();
+            product.jdbc().execute("analyze");
+            System.out.printf("ANALYZE: %.1f s%n", (System.nanoTime() - analyzeStart) / 1e9);
+            System.out.println("rows: act_ru_task " + rows(product, "act_ru_task") + ", act_ru_identitylink "
+                    + rows(product, "act_ru_identitylink") + ", act_ru_authorization " + rows(product, "act_ru_authorization"));
+
+            int perGroup = open / groups + (open % groups > 0 ? 1 : 0);
+            TasklistSession department = new TasklistSession(product.base, "benchowner0", Product.PASSWORD);
+            List<TasklistSession.Filter> departmentFilters = department.filters();
+            TasklistSession.Filter opened = departmentFilters.get(0);
+            long seen = department.list(opened);
+            System.out.printf("department user benchowner0 opens 「%s」: %d tasks (expected %d)%n", opened.name(), seen, perGroup);
+            if (seen != perGroup) {
+                throw new IllegalStateException("the department user sees " + seen + " tasks, not " + perGroup);
             }
+            Percentiles tasklist = Percentiles.measure(WARM_UP, ITERATIONS, () -> department.list(opened));
+            System.out.println("  list+count 「" + opened.name() + "」: " + tasklist);
+            double countP95 = 0;
+            for (TasklistSession.Filter filter : departmentFilters) {
+                Percentiles count = Percentiles.measure(WARM_UP, ITERATIONS, () -> department.count(filter));
+                System.out.println("  sidebar count 「" + filter.name() + "」 (" + department.count(filter) + "): " + count);
+                countP95 = Math.max(countP95, count.p(95));
+            }
+
+            TasklistSession supervisor = new TasklistSession(product.base, "benchsupervisor", Product.PASSWORD);
+            double supervisorP95 = 0;
+            for (TasklistSession.Filter filter : supervisor.filters()) {
+                Percentiles list = Percentiles.measure(WARM_UP, ITERATIONS, () -> supervisor.list(filter));
+                Percentiles count = Percentiles.measure(WARM_UP, ITERATIONS, () -> supervisor.count(filter));
+                System.out.println("supervisor 「" + filter.name() + "」 (" + supervisor.count(filter) + " tasks): list+count "
+                        + list + "; sidebar count " + count);
+                supervisorP95 = Math.max(supervisorP95, Math.max(list.p(95), count.p(95)));
+            }
+
+            // the engine's own query on the same data: no authentication, so no authorization check
+            TaskService tasks = product.bean(TaskService.class);
+            String group = ownerGroups.get(0);
+            Percentiles rawList = Percentiles.measure(WARM_UP, ITERATIONS,
+                    () -> tasks.createTaskQuery().taskCandidateGroup(group).listPage(0, 50));
+            Percentiles rawCount = Percentiles.measure(WARM_UP, ITERATIONS,
+                    () -> tasks.createTaskQuery().taskCandidateGroup(group).count());
+            System.out.println("bare query taskCandidateGroup(" + group + ").listPage(0,50): " + rawList);
+            System.out.println("bare query taskCandidateGroup(" + group + ").count() ("
+                    + tasks.createTaskQuery().taskCandidateGroup(group).count() + "): " + rawCount);
+
+            System.out.printf(java.util.Locale.ROOT,
+                    "RESULT open=%d groups=%d tasklist_p95_ms=%.1f count_p95_ms=%.1f supervisor_p95_ms=%.1f"
+                            + " raw_list_p95_ms=%.1f raw_count_p95_ms=%.1f%n",
+                    open, groups, tasklist.p(95), countP95, supervisorP95, rawList.p(95), rawCount.p(95));
         }
         System.exit(0);
     }
 
-    record Stats(double p50, double p95, int lastResultSize) {
-        @Override
-        public String toString() {
-            return String.format("p50 %.1f  p95 %.1f  (%d)", p50, p95, lastResultSize);
+    /** Starts the cases without authentication, many per transaction, on a few threads. */
+    private static void load(Product product, int open, int groups, int loaders) throws Exception {
+        RuntimeService runtime = product.bean(RuntimeService.class);
+        TransactionTemplate transaction = new TransactionTemplate(product.bean(PlatformTransactionManager.class));
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(loaders);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < loaders; t++) {
+            done.add(pool.submit(() -> {
+                int first;
+                while ((first = next.getAndAdd(CASES_PER_TRANSACTION)) < open) {
+                    int from = first;
+                    transaction.executeWithoutResult(status -> {
+                        for (int i = from; i < Math.min(open, from + CASES_PER_TRANSACTION); i++) {
+                            runtime.startProcessInstanceByKey("TenantMoveIn", lease(i, groups));
+                        }
+                    });
+                    int loaded = Math.min(open, from + CASES_PER_TRANSACTION);
+                    if (loaded % 2000 == 0) {
+                        System.out.printf("  loaded %d cases, %.0f cases/s%n", loaded,
+                                loaded / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
+                return null;
+            }));
         }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("loaded %d open cases over %d owner groups in %.1f s (%.0f cases/s)%n", open, groups,
+                (System.nanoTime() - start) / 1e9, open / ((System.nanoTime() - start) / 1e9));
     }
 
-    private static Stats measure(int iterations, Supplier<Integer> call) {
-        for (int i = 0; i < 10; i++) {
-            call.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        int size = 0;
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            size = call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
-        return new Stats(millis.get(iterations / 2), millis.get((int) (iterations * 0.95) - 1), size);
+    private static Map<String, Object> lease(int i, int groups) {
+        Map<String, Object> lease = new HashMap<>();
+        lease.put("projectId", "BENCH-" + (i % groups));
+        lease.put("unitNo", "1-1-" + i);
+        lease.put("leaseNo", "BL-" + i);
+        lease.put("leaseSignedOn", "2026-01-10");
+        lease.put("headName", "张三");
+        lease.put("headIdNumber", MoveInFixture.HEAD_BEIJING);
+        return lease;
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static int get(String url, String user) {
-        try {
-            String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return response.body().split("\"id\"").length - 1;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    private static long rows(Product product, String table) {
+        return product.jdbc().queryForObject("select count(*) from " + table, Long.class);
     }
 }
