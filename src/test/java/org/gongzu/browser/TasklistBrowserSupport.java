@@ -95,11 +95,18 @@ abstract class TasklistBrowserSupport extends BrowserTest {
     /** Opens Tasklist's start dialog and the start form of 「承租家庭首次入住」. */
     WebElement openStartForm() {
         driver.findElement(By.xpath("//a[contains(normalize-space(.), '启动流程')]")).click();
-        wait.withMessage("TenantMoveIn offered to start").until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
-                        + "//a[normalize-space(.)='承租家庭首次入住']"))).click();
-        return wait.withMessage("the start form rendered").until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".modal-body form.fjs-form")));
+        By process = By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
+                + "//a[normalize-space(.)='承租家庭首次入住']");
+        By form = By.cssSelector(".modal-body form.fjs-form");
+        // a click while the dialog still slides in or redraws its list is lost: click until the form shows
+        return wait.withMessage("the start form rendered").ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> forms = d.findElements(form);
+            if (!forms.isEmpty() && forms.get(0).isDisplayed()) {
+                return forms.get(0);
+            }
+            d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+            return null;
+        });
     }
 
     WebElement startButton() {
@@ -136,10 +143,15 @@ abstract class TasklistBrowserSupport extends BrowserTest {
     }
 
     void claim() {
-        visible(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details button.claim"))))
-                .click();
-        wait.withMessage("the task claimed").until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".task-details button.unclaim")));
+        // as with the start form: a click while the details still redraw is lost, so click until claimed
+        wait.withMessage("the task claimed").ignoring(StaleElementReferenceException.class).until(d -> {
+            if (d.findElements(By.cssSelector(".task-details button.unclaim")).stream().anyMatch(WebElement::isDisplayed)) {
+                return true;
+            }
+            d.findElements(By.cssSelector(".task-details button.claim")).stream().filter(WebElement::isDisplayed)
+                    .findFirst().ifPresent(WebElement::click);
+            return false;
+        });
         wait.withMessage("the form editable for the assignee").until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".task-details form.fjs-form input.fjs-input")));
     }
