@@ -11,7 +11,7 @@ import org.gongzu.identity.Department;
  */
 public interface ProcessModule {
 
-    /** The BPMN process id, e.g. {@code TenantMoveIn}. */
+    /** The BPMN process id: the id of the process element and the name of its file in processes/. */
     String processKey();
 
     /** The departments whose staff may start the process (each for its own place), e.g. the property owner. */
