@@ -6,6 +6,8 @@
  *   110108 …) and add the user to it in one step; the department group carries the staff rights;
  * - the Chinese name of a group beside its id where Admin shows the id alone.
  */
+import {decorateGroups as decorateGroupCells} from '../../gongzu-shared/group-names.js';
+
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
 
@@ -45,39 +47,8 @@ function request(method, path, body) {
 
 // ---- group names ----
 
-function ownText(cell) {
-  return Array.from(cell.childNodes)
-    .filter(node => !(node.classList && node.classList.contains('gz-group-name')))
-    .map(node => node.textContent)
-    .join('')
-    .trim();
-}
-
 function decorateGroups() {
-  if (!groupNames) {
-    return;
-  }
-  document.querySelectorAll(GROUP_CELLS.join(',')).forEach(cell => {
-    const id = ownText(cell);
-    const name = groupNames[id];
-    let label = cell.querySelector(':scope > .gz-group-name');
-    if (!name) {
-      if (label) {
-        label.remove();
-      }
-      return;
-    }
-    if (label && label.dataset.groupId === id) {
-      return;
-    }
-    if (!label) {
-      label = document.createElement('span');
-      label.className = 'gz-group-name';
-      cell.appendChild(label);
-    }
-    label.dataset.groupId = id;
-    label.textContent = '「' + name + '」';
-  });
+  decorateGroupCells(GROUP_CELLS, groupNames);
 }
 
 // ---- department picker ----

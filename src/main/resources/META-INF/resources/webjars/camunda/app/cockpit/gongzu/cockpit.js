@@ -7,6 +7,8 @@
  * - the version list of a definition asked with a bound, so the query cap does not refuse it;
  * - the Chinese name of a group beside its id.
  */
+import {decorateGroups as decorateGroupCells} from '../../gongzu-shared/group-names.js';
+
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
 
@@ -38,39 +40,8 @@ function applyActions(actions) {
     .forEach(action => html.classList.add('gz-may-' + action));
 }
 
-function ownText(cell) {
-  return Array.from(cell.childNodes)
-    .filter(node => !(node.classList && node.classList.contains('gz-group-name')))
-    .map(node => node.textContent)
-    .join('')
-    .trim();
-}
-
 function decorateGroups() {
-  if (!groupNames) {
-    return;
-  }
-  document.querySelectorAll(GROUP_CELLS.join(',')).forEach(cell => {
-    const id = ownText(cell);
-    const name = groupNames[id];
-    let label = cell.querySelector(':scope > .gz-group-name');
-    if (!name) {
-      if (label) {
-        label.remove();
-      }
-      return;
-    }
-    if (label && label.dataset.groupId === id) {
-      return;
-    }
-    if (!label) {
-      label = document.createElement('span');
-      label.className = 'gz-group-name';
-      cell.appendChild(label);
-    }
-    label.dataset.groupId = id;
-    label.textContent = '「' + name + '」';
-  });
+  decorateGroupCells(GROUP_CELLS, groupNames);
 }
 
 let pending = false;
