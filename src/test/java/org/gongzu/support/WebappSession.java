@@ -74,7 +74,12 @@ public final class WebappSession {
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send("POST", path, "application/json", "application/json", json);
+        return postJson(path, json, "application/json");
+    }
+
+    /** With the Accept header a particular client sends, e.g. Tasklist's hal+json. */
+    public HttpResponse<String> postJson(String path, String json, String accept) {
+        return send("POST", path, "application/json", accept, json);
     }
 
     /** What a forged cross-site request sends: the session cookie, but not the CSRF token. */
