@@ -3,13 +3,12 @@ package org.gongzu.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzu.support.MoveInFixture.SUB_DISTRICT;
 
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.MoveInFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -86,13 +85,7 @@ class AdminBrowserTest extends BrowserTest {
     }
 
     private String newUser() {
-        String id = "staff" + UUID.randomUUID().toString().substring(0, 8);
-        User user = identityService.newUser(id);
-        user.setFirstName("新");
-        user.setLastName("员工");
-        user.setPassword("demo");
-        identityService.saveUser(user);
-        return id;
+        return TestUsers.create(identityService, "staff", "demo");
     }
 
     private WebElement wait(By locator) {

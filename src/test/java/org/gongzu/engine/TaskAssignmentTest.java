@@ -11,10 +11,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.WebappSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +48,7 @@ class TaskAssignmentTest {
 
     @BeforeEach
     void colleagueOfTheResidentsCommitteeExists() {
-        if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
-            User user = identityService.newUser(COLLEAGUE);
-            user.setFirstName("同事");
-            user.setLastName("居委会");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership(COLLEAGUE, RC_GROUP);
-            identityService.createMembership(COLLEAGUE, "staff");
-        }
+        TestUsers.ensure(identityService, COLLEAGUE, "demo", RC_GROUP, "staff");
     }
 
     @Test

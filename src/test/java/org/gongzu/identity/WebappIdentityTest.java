@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.MoveInFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,12 +216,6 @@ class WebappIdentityTest {
     }
 
     private String newUser() {
-        String id = "new" + UUID.randomUUID().toString().substring(0, 8);
-        User user = identityService.newUser(id);
-        user.setFirstName("新");
-        user.setLastName("员工");
-        user.setPassword("demo");
-        identityService.saveUser(user);
-        return id;
+        return TestUsers.create(identityService, "new", "demo");
     }
 }

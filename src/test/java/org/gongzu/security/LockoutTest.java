@@ -1,13 +1,12 @@
 package org.gongzu.security;
 
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,14 +38,7 @@ class LockoutTest {
 
     @BeforeEach
     void createAdministrator() {
-        user = "lock" + UUID.randomUUID().toString().substring(0, 8);
-        User entity = identityService.newUser(user);
-        entity.setFirstName("锁定");
-        entity.setLastName("测试");
-        entity.setPassword(PASSWORD);
-        identityService.saveUser(entity);
-        identityService.createMembership(user, "camunda-admin");
-        identityService.createMembership(user, Roles.STAFF);
+        user = TestUsers.create(identityService, "lock", PASSWORD, "camunda-admin", Roles.STAFF);
     }
 
     @AfterEach

@@ -1,12 +1,11 @@
 package org.gongzu.security;
 
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.gongzu.identity.Roles;
 import org.gongzu.support.GongzuTest;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +32,7 @@ class LoginLogTest {
 
     @BeforeEach
     void createUser() {
-        user = "log" + UUID.randomUUID().toString().substring(0, 8);
-        User entity = identityService.newUser(user);
-        entity.setFirstName("日志");
-        entity.setLastName("测试");
-        entity.setPassword(PASSWORD);
-        identityService.saveUser(entity);
-        identityService.createMembership(user, Roles.STAFF);
+        user = TestUsers.create(identityService, "log", PASSWORD, Roles.STAFF);
     }
 
     @AfterEach

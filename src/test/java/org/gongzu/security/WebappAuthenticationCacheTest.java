@@ -1,12 +1,11 @@
 package org.gongzu.security;
 
+import org.gongzu.support.TestUsers;
 import org.gongzu.support.WebappSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.gongzu.identity.Roles;
 import org.gongzu.support.GongzuTest;
 import org.junit.jupiter.api.Test;
@@ -62,14 +61,7 @@ class WebappAuthenticationCacheTest {
     }
 
     private String newStaffUser() {
-        String user = "cache" + UUID.randomUUID().toString().substring(0, 8);
-        User entity = identityService.newUser(user);
-        entity.setFirstName("缓存");
-        entity.setLastName("测试");
-        entity.setPassword(PASSWORD);
-        identityService.saveUser(entity);
-        identityService.createMembership(user, Roles.STAFF);
-        return user;
+        return TestUsers.create(identityService, "cache", PASSWORD, Roles.STAFF);
     }
 
     private void waitOutTheCache() throws InterruptedException {
