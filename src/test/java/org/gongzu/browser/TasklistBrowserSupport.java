@@ -3,6 +3,7 @@ package org.gongzu.browser;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.task.Task;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -140,6 +141,14 @@ abstract class TasklistBrowserSupport extends BrowserTest {
     boolean marked(WebElement field) {
         return field.getAttribute("data-gz-error") != null
                 || field.getAttribute("class").contains("fjs-has-errors");
+    }
+
+    /** The user logs in, opens the task from the list and claims it, so its form can be filled in. */
+    void workOn(String user, Task task) {
+        login(user);
+        openTask(task.getId());
+        openedForm();
+        claim();
     }
 
     void claim() {

@@ -77,10 +77,7 @@ class TasklistBrowserTest extends TasklistBrowserSupport {
     void wrongCheckDigitIsRefusedInTheFormAndTheTaskStaysOpen() {
         Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
 
-        login("hdrc");
-        openTask(registration.getId());
-        openedForm();
-        claim();
+        workOn("hdrc", registration);
         fillOneMember(MoveInFixture.WRONG_CHECK_DIGIT);
         screenshot("filled");
         // the browser checks the number as soon as it is typed, before anything is sent
@@ -106,10 +103,7 @@ class TasklistBrowserTest extends TasklistBrowserSupport {
     @Test
     void completeIsEnabledOnceTheMemberIsFilledIn() {
         Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
-        login("hdrc");
-        openTask(registration.getId());
-        openedForm();
-        claim();
+        workOn("hdrc", registration);
         fillOneMember(MoveInFixture.HEAD_BEIJING);
         screenshot("filled");
         completeButton().click();

@@ -82,10 +82,7 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
         ProcessInstance instance = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
         Task confirm = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-        login("hdowner");
-        openTask(confirm.getId());
-        openedForm();
-        claim();
+        workOn("hdowner", confirm);
         WebElement form = openedForm();
         // the lease was signed on 2026-01-10: moving in earlier is refused by the server only
         date(form, "入住日期", "2026", "01", "05");
@@ -120,10 +117,7 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
     @Test
     void formJsSpeaksChinese() {
         Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
-        login("hdrc");
-        openTask(registration.getId());
-        openedForm();
-        claim();
+        workOn("hdrc", registration);
         WebElement member = field("第1位成员");
 
         WebElement name = input(member, "姓名");
@@ -157,10 +151,7 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
     @Test
     void idNumbersAreCheckedInTheBrowser() {
         Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
-        login("hdrc");
-        openTask(registration.getId());
-        openedForm();
-        claim();
+        workOn("hdrc", registration);
         WebElement member = field("第1位成员");
         WebElement idField = field(member, "身份证号码");
 
@@ -186,10 +177,7 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
     @Test
     void fieldsNamedByTheServerAreMarkedByTheirKeys() {
         Task registration = fixture.registrationTaskIn(SUB_DISTRICT);
-        login("hdrc");
-        openTask(registration.getId());
-        openedForm();
-        claim();
+        workOn("hdrc", registration);
         type(driver.findElement(By.cssSelector(".task-details form.fjs-form")), "家庭成员人数", "2");
         WebElement second = wait.withMessage("the second member's group").until(d -> field("第2位成员"));
 
