@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gongzu.identity.Roles;
 import org.gongzu.validation.InvalidInputException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -120,6 +121,12 @@ public final class StepInput {
     public static List<String> currentGroupIds() {
         Authentication authentication = currentAuthentication();
         return authentication == null ? null : authentication.getGroupIds();
+    }
+
+    /** True when the engine acts for a member of the administrators' group. */
+    public static boolean actingAsAdministrator() {
+        List<String> groups = currentGroupIds();
+        return groups != null && groups.contains(Roles.ADMIN);
     }
 
     private static Authentication currentAuthentication() {

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.casefile.CaseJournal;
-import org.gongzu.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,8 +126,7 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
     }
 
     private static boolean isAdmin() {
-        List<String> groups = Context.getCommandContext().getAuthentication().getGroupIds();
-        return groups != null && groups.contains(Roles.ADMIN);
+        return StepInput.actingAsAdministrator();
     }
 
     private static boolean currentCommandIsClaim() {
