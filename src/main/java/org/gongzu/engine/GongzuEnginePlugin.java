@@ -8,9 +8,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.gongzu.process.ProcessModule;
+import org.gongzu.routing.TaskRoutingListener;
 import org.gongzu.routing.TaskRoutingParseListener;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +28,15 @@ import org.springframework.stereotype.Component;
 class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final TaskRoutingParseListener routing;
+    private final TaskRoutingListener routingListener;
     private final FormSubmissionGuard formGuard;
     private final TaskAssignmentRules assignmentRules;
     private final Set<String> personalDataFields;
 
-    GongzuEnginePlugin(TaskRoutingParseListener routing, FormSubmissionGuard formGuard,
+    GongzuEnginePlugin(TaskRoutingParseListener routing, TaskRoutingListener routingListener, FormSubmissionGuard formGuard,
             TaskAssignmentRules assignmentRules, List<ProcessModule> modules) {
         this.routing = routing;
+        this.routingListener = routingListener;
         this.formGuard = formGuard;
         this.assignmentRules = assignmentRules;
         this.personalDataFields = modules.stream().flatMap(m -> m.personalDataFields().stream())
@@ -52,10 +58,28 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableCmdExceptionLogging(false);
 
         configuration.setResourceAuthorizationProvider(assignmentRules);
+        // task visibility from the tasks' links instead of one authorization row per task (ADR 0013)
+        List<SessionFactory> sessionFactories = new ArrayList<>(nonNull(configuration.getCustomSessionFactories()));
+        sessionFactories.add(new TaskVisibility.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
 
+        // full history without the rows that repeat others (ADR 0014); application.yaml names it
+        List<HistoryLevel> historyLevels = new ArrayList<>(nonNull(configuration.getCustomHistoryLevels()));
+        historyLevels.add(new AuditHistoryLevel(Set.of(TaskRoutingListener.DECISION_KEY)));
+        configuration.setCustomHistoryLevels(historyLevels);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.getCustomHistoryEventHandlers().add(
                 new PersonalDataHistoryFilter(new DbHistoryEventHandler(), personalDataFields));
+
+        // a deployment with decisions may carry a new routing table: the router looks it up again
+        List<Deployer> postDeployers = new ArrayList<>(nonNull(configuration.getCustomPostDeployers()));
+        postDeployers.add(deployment -> {
+            if (deployment.getResources() != null
+                    && deployment.getResources().keySet().stream().anyMatch(name -> name.endsWith(".dmn"))) {
+                routingListener.forgetLatestDecision();
+            }
+        });
+        configuration.setCustomPostDeployers(postDeployers);
 
         List<BpmnParseListener> parseListeners = new ArrayList<>(nonNull(configuration.getCustomPreBPMNParseListeners()));
         parseListeners.add(routing);

@@ -5,8 +5,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -19,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.casefile.CaseJournal;
+import org.gongzu.tasklist.TaskQueue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a user claims a task only for themselves;</li>
  * <li>handing a task to someone else (assign, 转办, delegate, owner) needs TASK_ASSIGN, which the
- * task's candidate departments hold, and the receiver must belong to one of the task's candidate
+ * task's candidate departments hold ({@link TaskVisibility}), and the receiver must belong to one of the task's candidate
  * groups; staff may hand over only tasks that are unassigned or their own;</li>
  * <li>which departments a task belongs to is the routing's decision: users (administrators aside)
  * cannot add or remove candidates.</li>
@@ -39,6 +38,11 @@ import org.springframework.stereotype.Component;
 class TaskAssignmentRules extends DefaultAuthorizationProvider {
 
     static final String JOURNAL_STEP = "HANDOVER";
+    /**
+     * What a task's links allow (read, work, and for its departments 转办) is decided from the links
+     * themselves by {@link TaskVisibility}; no authorization row is written per task (ADR 0013).
+     */
+    private static final AuthorizationEntity[] NO_ROWS = new AuthorizationEntity[0];
 
     private final CaseJournal journal;
 
@@ -63,7 +67,7 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
             }
         }
         recordHandOver(task, caller, oldAssignee, newAssignee);
-        return super.newTaskAssignee(task, oldAssignee, newAssignee);
+        return NO_ROWS;
     }
 
     @Override
@@ -71,26 +75,20 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
         if (actingUser() != null && newOwner != null && !newOwner.equals(actingUser())) {
             requireReceiverAmongCandidates(task, newOwner);
         }
-        return super.newTaskOwner(task, oldOwner, newOwner);
+        return NO_ROWS;
     }
 
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
         refuseCandidateChange();
-        return super.newTaskUserIdentityLink(task, userId, type);
+        return NO_ROWS;
     }
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         refuseCandidateChange();
-        AuthorizationEntity[] authorizations = super.newTaskGroupIdentityLink(task, groupId, type);
-        // the task's departments may hand it to a colleague (转办); the receiver rule above applies
-        for (AuthorizationEntity authorization : authorizations) {
-            if (authorization.getResourceType() == Resources.TASK.resourceType()) {
-                authorization.addPermission(Permissions.TASK_ASSIGN);
-            }
-        }
-        return authorizations;
+        TaskQueue.linked(task, groupId);
+        return NO_ROWS;
     }
 
     @Override
@@ -99,7 +97,7 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
         if (!((TaskEntity) task).isDeleted()) {
             refuseCandidateChange();
         }
-        return super.deleteTaskUserIdentityLink(task, userId, type);
+        return NO_ROWS;
     }
 
     @Override
@@ -108,7 +106,8 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
         if (!((TaskEntity) task).isDeleted()) {
             refuseCandidateChange();
         }
-        return super.deleteTaskGroupIdentityLink(task, groupId, type);
+        TaskQueue.unlinked(task, groupId);
+        return NO_ROWS;
     }
 
     private static boolean isBeingCreated(Task task) {
