@@ -10,7 +10,10 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
+import java.util.List;
+
 import org.glassfish.jersey.server.ResourceConfig;
+import org.gongzu.webapp.WebappEngineApiProvider;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -59,21 +62,24 @@ class RestErrorConfig {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ServletContextInitializer webappRestErrors(CamundaBpmProperties properties) {
+    ServletContextInitializer webappRestErrors(CamundaBpmProperties properties,
+            List<WebappEngineApiProvider> engineApiProviders) {
+        List<Object> engineApiExtras = engineApiProviders.stream().map(WebappEngineApiProvider::provider).toList();
         return servletContext -> {
             String root = properties.getWebapp().getApplicationPath();
-            register(servletContext, "Engine Api", EngineRestApplication.class, root + "/api/engine/*");
-            register(servletContext, "Tasklist Api", TasklistApplication.class, root + "/api/tasklist/*");
-            register(servletContext, "Cockpit Api", CockpitApplication.class, root + "/api/cockpit/*");
-            register(servletContext, "Admin Api", AdminApplication.class, root + "/api/admin/*");
-            register(servletContext, "Welcome Api", WelcomeApplication.class, root + "/api/welcome/*");
+            register(servletContext, "Engine Api", EngineRestApplication.class, root + "/api/engine/*", engineApiExtras);
+            register(servletContext, "Tasklist Api", TasklistApplication.class, root + "/api/tasklist/*", List.of());
+            register(servletContext, "Cockpit Api", CockpitApplication.class, root + "/api/cockpit/*", List.of());
+            register(servletContext, "Admin Api", AdminApplication.class, root + "/api/admin/*", List.of());
+            register(servletContext, "Welcome Api", WelcomeApplication.class, root + "/api/welcome/*", List.of());
         };
     }
 
     private static void register(ServletContext servletContext, String name, Class<? extends Application> application,
-            String mapping) {
+            String mapping, List<Object> extras) {
         ResourceConfig config = ResourceConfig.forApplicationClass(application);
         JaxRsErrorMappers.PROVIDERS.forEach(config::register);
+        extras.forEach(config::register);
         ServletRegistration.Dynamic servlet = servletContext.addServlet(name, new ServletContainer(config));
         servlet.addMapping(mapping);
     }
