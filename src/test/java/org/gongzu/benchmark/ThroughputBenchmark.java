@@ -105,8 +105,10 @@ public final class ThroughputBenchmark {
         }
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         long statementsBefore = sql.statements();
+        Map<String, Long> kindsBefore = sql.byKind();
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
         long statements = sql.statements() - statementsBefore;
+        Map<String, Long> kindsAfter = sql.byKind();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -114,10 +116,20 @@ public final class ThroughputBenchmark {
                 tasks.get());
         System.out.printf(Locale.ROOT, "%-22s %6d tasks in %d s = %7.1f tasks/s, %5.1f SQL statements per task, %d failed cases%n",
                 name, window.tasks(), seconds, window.tps(), window.statementsPerTask(), failures.get());
+        printKinds(kindsBefore, kindsAfter, Math.max(1, tasks.get()));
         if (failures.get() > 0) {
             throw new IllegalStateException(name + ": " + failures.get() + " cases failed");
         }
         return window;
+    }
+
+    /** Statements per task by kind in the window, most frequent first (kinds under 0.05 per task left out). */
+    private static void printKinds(Map<String, Long> before, Map<String, Long> after, long tasks) {
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) tasks))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %5.2f  %s%n", e.getValue(), e.getKey()));
     }
 
     /** The product's cases, each on a new project so that the facility check of a first household runs. */
