@@ -14,7 +14,7 @@ import org.gongzu.tasklist.TasklistFastPath.Sorting;
 /**
  * The SQL of one served task list: its count and a page of task ids, each answered by one index.
  * Without a sorting the engine orders by task id; with "created" it orders by creation time (ties,
- * which the engine leaves open, by task id).
+ * which the engine leaves open, by task id in the opposite direction).
  */
 final class Query {
 
@@ -58,8 +58,11 @@ final class Query {
     }
 
     List<String> page(Connection connection, Sorting sorting, int first, int max) throws SQLException {
-        String direction = sorting.ascending() ? " asc" : " desc";
-        String order = sorting.any() ? " order by " + created + direction + ", " + id + direction : " order by " + id + " asc";
+        // ties in creation time (which the engine leaves open) go by id the other way round, so that
+        // one index (group, created desc, id) serves both directions without sorting
+        String order = !sorting.any() ? " order by " + id + " asc"
+                : sorting.ascending() ? " order by " + created + " asc, " + id + " desc"
+                : " order by " + created + " desc, " + id + " asc";
         String select = distinct
                 ? "select " + id + ", min(" + created + ") " + created + from + " group by " + id
                 : "select " + id + from;

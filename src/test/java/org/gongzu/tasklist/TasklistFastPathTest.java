@@ -176,7 +176,8 @@ class TasklistFastPathTest {
             List<JsonNode> sorted = new ArrayList<>();
             array.forEach(sorted::add);
             Comparator<JsonNode> byCreated = Comparator.comparing(t -> t.path("created").asText());
-            sorted.sort((ascending ? byCreated : byCreated.reversed()).thenComparing(t -> t.path("id").asText()));
+            Comparator<JsonNode> byId = Comparator.comparing(t -> t.path("id").asText());
+            sorted.sort(ascending ? byCreated.thenComparing(byId) : byCreated.reversed().thenComparing(byId));
             ArrayNode copy = JSON.createArrayNode();
             sorted.forEach(copy::add);
             ((ObjectNode) root.path("_embedded")).set("task", copy);
