@@ -77,8 +77,8 @@ public class AccessBootstrap implements ApplicationRunner {
         nameAdministratorsInChinese();
 
         // staff (kept for existing memberships; department groups carry the same rights themselves):
-        // Tasklist, and read access to definitions so that forms and diagrams load; tasks themselves
-        // are granted per task to its candidate groups by the engine (TASK_WORK)
+        // Tasklist, and read access to definitions so that forms and diagrams load; what a department
+        // may do with a task follows from the task's candidate groups (TaskVisibility, ADR 0013)
         grantStaffRights(grants, Roles.STAFF, List.of());
 
         // supervisors read everything and change nothing

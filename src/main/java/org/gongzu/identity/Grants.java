@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 /**
  * Adds missing GRANT permissions to groups. At start-up every department group of every place is
  * checked, so the grants of the few resource types given to groups are read in one query each
- * instead of one query per group (per-task grants, which can be many, are never read in bulk).
+ * instead of one query per group.
  */
 class Grants {
 
