@@ -20,12 +20,12 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -60,21 +60,14 @@ public class TaskVisibility extends AuthorizationManager {
     }
 
     /**
-     * Within a command of the current user; null when no user is authenticated. One statement
-     * reads the user's grants on tasks and task-reading grants on definitions, grants on the
-     * filter and whether any REVOKE concerns the user.
+     * What a user may read through a filter, decided with one statement on the given connection
+     * (outside the engine's commands; the same rules as inside them).
      */
-    public static FilterAccess filterAccess(String filterId) {
-        CommandContext context = Context.getCommandContext();
-        Authentication authentication = context.getAuthentication();
-        if (authentication == null || authentication.getUserId() == null
-                || !(context.getAuthorizationManager() instanceof TaskVisibility visibility)) {
-            return null;
-        }
-        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        TaskGrants grants = visibility.readGrants(authentication.getUserId(), groups, filterId);
-        visibility.grants = grants;
-        String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+    public static FilterAccess filterAccess(Connection connection, ProcessEngineConfigurationImpl configuration,
+            String userId, List<String> groupIds, String filterId) throws SQLException {
+        TaskGrants grants = readGrants(connection, configuration.getDatabaseTablePrefix(), userId,
+                groupIds == null ? List.of() : groupIds, filterId);
+        String mode = configuration.getAuthorizationCheckRevokes();
         boolean revokes = ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
                 || (!ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode) && grants.revokes);
         return new FilterAccess(grants.readsFilter, grants.everyTask, revokes);
@@ -240,7 +233,7 @@ public class TaskVisibility extends AuthorizationManager {
     /** The user's grants on tasks and task-reading grants on process definitions, read once per command. */
     private TaskGrants grants(String userId, List<String> groupIds) {
         if (grants == null) {
-            grants = readGrants(userId, groupIds == null ? List.of() : groupIds, null);
+            grants = readGrants(userId, groupIds == null ? List.of() : groupIds);
         }
         return grants;
     }
@@ -249,8 +242,17 @@ public class TaskVisibility extends AuthorizationManager {
      * The grants (global, the user's, the groups') on tasks and task-reading grants on process
      * definitions, and, when a filter is named, grants on it and any REVOKE of the user.
      */
-    private TaskGrants readGrants(String userId, List<String> groupIds, String filterId) {
-        String prefix = Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
+    private TaskGrants readGrants(String userId, List<String> groupIds) {
+        try {
+            return readGrants(getDbSqlSession().getSqlSession().getConnection(),
+                    Context.getProcessEngineConfiguration().getDatabaseTablePrefix(), userId, groupIds, null);
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Could not read task grants", e);
+        }
+    }
+
+    private static TaskGrants readGrants(Connection connection, String prefix, String userId, List<String> groupIds,
+            String filterId) throws SQLException {
         StringBuilder sql = new StringBuilder("select TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from ").append(prefix)
                 .append("ACT_RU_AUTHORIZATION where (USER_ID_ in (?, '*')");
         if (!groupIds.isEmpty()) {
@@ -265,7 +267,6 @@ public class TaskVisibility extends AuthorizationManager {
         }
         sql.append(')');
         TaskGrants result = new TaskGrants();
-        Connection connection = getDbSqlSession().getSqlSession().getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int i = 1;
             statement.setString(i++, userId);
@@ -280,8 +281,6 @@ public class TaskVisibility extends AuthorizationManager {
                     result.add(rows.getInt(1), rows.getInt(2), rows.getString(3), rows.getInt(4));
                 }
             }
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Could not read task grants", e);
         }
         return result;
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +32,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.rest.hal.EmptyHalCollection;
 import org.camunda.bpm.engine.rest.hal.Hal;
@@ -78,12 +79,14 @@ public class TasklistFastPath implements ContainerRequestFilter, WebappEngineApi
     }
 
     private final ProcessEngine engine;
+    private final DataSource dataSource;
     private final ObjectMapper json = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
     private volatile boolean enabled = true;
     private final AtomicLong served = new AtomicLong();
 
-    TasklistFastPath(ProcessEngine engine) {
+    TasklistFastPath(ProcessEngine engine, DataSource dataSource) {
         this.engine = engine;
+        this.dataSource = dataSource;
     }
 
     /** For tests that compare the fast path's answers with the engine's. */
@@ -189,42 +192,50 @@ public class TasklistFastPath implements ContainerRequestFilter, WebappEngineApi
         return new Request(active, sorting);
     }
 
-    private record Page(long count, List<String> taskIds) {
+    private record Page(long count, List<String> taskIds, FilterEntity filter) {
     }
 
     /**
      * One engine command, so one transaction, for the whole answer: the page, the tasks and what
      * the engine's HAL rendering reads (definitions, users, the filter's variables).
      */
+    /**
+     * The page is read outside the engine's commands, on one pooled connection in auto-commit (read
+     * only, four statements at most); the page's tasks and the engine's HAL rendering (definitions,
+     * users, the filter's variables) then take one engine command.
+     */
     private Response answer(String filterId, Request request, boolean list, int first, int max) {
-        HalResource<?> hal = commandExecutor().execute(context -> {
-            Page page = page(context, filterId, request, list, first, max);
-            if (page == null) {
-                return null;
-            }
-            if (!list || page.taskIds().isEmpty()) {
-                return new EmptyHalCollection(page.count());
-            }
-            // the page's tasks are the user's to see (page() decided that from the same rows the engine
-            // would); they are read by id without a second authorization check, in the queue's order
-            List<Task> tasks = new ArrayList<>(context.runWithoutAuthorization(() -> engine.getTaskService()
-                    .createTaskQuery().taskIdIn(page.taskIds().toArray(String[]::new)).initializeFormKeys()
-                    .listPage(0, page.taskIds().size())));
-            Map<String, Integer> order = new HashMap<>();
-            for (int i = 0; i < page.taskIds().size(); i++) {
-                order.put(page.taskIds().get(i), i);
-            }
-            tasks.sort(Comparator.comparing(task -> order.get(task.getId())));
-            return tasks.isEmpty() ? new EmptyHalCollection(page.count())
-                    : new HalFilterList(engine.getName(), json, filterId).toHal(tasks, page.count());
-        });
-        if (hal == null) {
+        Authentication user = engine.getIdentityService().getCurrentAuthentication();
+        if (user == null || user.getUserId() == null || (user.getTenantIds() != null && !user.getTenantIds().isEmpty())) {
+            return null;
+        }
+        Page page;
+        try (Connection connection = dataSource.getConnection()) {
+            page = page(connection, user, filterId, request, list, first, max);
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Could not read the task queue", e);
+        }
+        if (page == null) {
             return null;
         }
         if (!list) {
-            return Response.ok("{\"count\":" + ((EmptyHalCollection) hal).getCount() + "}", MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            return Response.ok("{\"count\":" + page.count() + "}", MediaType.APPLICATION_JSON_TYPE).build();
         }
+        HalResource<?> hal = page.taskIds().isEmpty() ? new EmptyHalCollection(page.count())
+                : commandExecutor().execute(context -> {
+                    // the page's tasks are the user's to see (page() decided that from the same rows the
+                    // engine would); they are read by id without a second check, in the queue's order
+                    List<Task> tasks = new ArrayList<>(context.runWithoutAuthorization(() -> engine.getTaskService()
+                            .createTaskQuery().taskIdIn(page.taskIds().toArray(String[]::new)).initializeFormKeys()
+                            .listPage(0, page.taskIds().size())));
+                    Map<String, Integer> order = new HashMap<>();
+                    for (int i = 0; i < page.taskIds().size(); i++) {
+                        order.put(page.taskIds().get(i), i);
+                    }
+                    tasks.sort(Comparator.comparing(task -> order.get(task.getId())));
+                    return tasks.isEmpty() ? new EmptyHalCollection(page.count())
+                            : new HalFilterList(engine.getName(), json, page.filter()).toHal(tasks, page.count());
+                });
         try {
             return Response.ok(json.writeValueAsString(hal), Hal.APPLICATION_HAL_JSON_TYPE).build();
         } catch (IOException e) {
@@ -233,40 +244,60 @@ public class TasklistFastPath implements ContainerRequestFilter, WebappEngineApi
     }
 
     private org.camunda.bpm.engine.impl.interceptor.CommandExecutor commandExecutor() {
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+        return configuration().getCommandExecutorTxRequired();
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     /** The count and the page's task ids, or null when the engine must answer. */
-    private Page page(CommandContext context, String filterId, Request request, boolean list, int first, int max) {
-        Authentication user = context.getAuthentication();
-        if (user == null || user.getUserId() == null || (user.getTenantIds() != null && !user.getTenantIds().isEmpty())) {
-            return null;
-        }
-        FilterEntity filter = context.getFilterManager().findFilterById(filterId);
+    private Page page(Connection connection, Authentication user, String filterId, Request request, boolean list,
+            int first, int max) throws SQLException {
+        FilterEntity filter = filter(connection, filterId);
         if (filter == null || !"Task".equals(filter.getResourceType())) {
             return null;
         }
         Shape shape = shape(filter);
-        TaskVisibility.FilterAccess access = TaskVisibility.filterAccess(filterId);
-        if (shape == null || access == null || !access.readsFilter() || access.revokes()
-                || (shape == Shape.EVERY_TASK && !access.everyTask())) {
+        if (shape == null) {
             return null;
         }
-        Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-        try {
-            if (request.active() && anySuspendedTask(connection)) {
-                return null;
+        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds().stream().distinct().toList();
+        TaskVisibility.FilterAccess access = TaskVisibility.filterAccess(connection, configuration(), user.getUserId(),
+                groups, filterId);
+        if (!access.readsFilter() || access.revokes() || (shape == Shape.EVERY_TASK && !access.everyTask())) {
+            return null;
+        }
+        if (request.active() && anySuspendedTask(connection)) {
+            return null;
+        }
+        Query query = Query.of(shape, user.getUserId(), groups);
+        if (query == null) {
+            return new Page(0, List.of(), filter);
+        }
+        long count = query.count(connection);
+        List<String> ids = list && max > 0 && count > first ? query.page(connection, request.sorting(), first, max) : List.of();
+        return new Page(count, ids, filter);
+    }
+
+    /** The stored filter, as the engine would load it. */
+    private FilterEntity filter(Connection connection, String filterId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select RESOURCE_TYPE_, NAME_, OWNER_, QUERY_, "
+                + "PROPERTIES_, REV_ from " + configuration().getDatabaseTablePrefix() + "ACT_RU_FILTER where ID_ = ?")) {
+            statement.setString(1, filterId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                FilterEntity filter = new FilterEntity(row.getString(1));
+                filter.setId(filterId);
+                filter.setName(row.getString(2));
+                filter.setOwner(row.getString(3));
+                filter.setQueryInternal(row.getString(4));
+                filter.setPropertiesInternal(row.getString(5));
+                filter.setRevision(row.getInt(6));
+                return filter;
             }
-            List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds().stream().distinct().toList();
-            Query query = Query.of(shape, user.getUserId(), groups);
-            if (query == null) {
-                return new Page(0, List.of());
-            }
-            long count = query.count(connection);
-            List<String> ids = list && max > 0 && count > first ? query.page(connection, request.sorting(), first, max) : List.of();
-            return new Page(count, ids);
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Could not read the task queue", e);
         }
     }
 
@@ -344,10 +375,21 @@ public class TasklistFastPath implements ContainerRequestFilter, WebappEngineApi
         return false;
     }
 
-    /** The engine's own rendering of a filter's task page: HAL with embedded users, definitions and the filter's variables. */
+    /**
+     * The engine's own rendering of a filter's task page: HAL with embedded users, definitions and
+     * the filter's variables; the filter is the one already read.
+     */
     private static final class HalFilterList extends FilterResourceImpl {
-        HalFilterList(String engineName, ObjectMapper json, String filterId) {
-            super(engineName, json, filterId, "");
+        private final Filter filter;
+
+        HalFilterList(String engineName, ObjectMapper json, Filter filter) {
+            super(engineName, json, filter.getId(), "");
+            this.filter = filter;
+        }
+
+        @Override
+        protected Filter getDbFilter() {
+            return filter;
         }
 
         HalResource<?> toHal(List<Task> tasks, long count) {
