@@ -65,6 +65,8 @@ public final class TaskListBenchmark {
             if (seen != perGroup) {
                 throw new IllegalStateException("the department user sees " + seen + " tasks, not " + perGroup);
             }
+            Percentiles floor = Percentiles.measure(WARM_UP, ITERATIONS, department::version);
+            System.out.println("  a request without work (GET …/version), for reference: " + floor);
             Percentiles tasklist = Percentiles.measure(WARM_UP, ITERATIONS, () -> department.list(opened));
             System.out.println("  list+count 「" + opened.name() + "」: " + tasklist);
             double countP95 = 0;

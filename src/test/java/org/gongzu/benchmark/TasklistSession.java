@@ -69,6 +69,14 @@ final class TasklistSession {
         return Long.parseLong(count.group(1));
     }
 
+    /**
+     * A request of the same session that does no work in the engine (the engine's version): what the
+     * webapps' request path itself costs on this machine, for reading the other figures.
+     */
+    void version() {
+        expect(browser.get(ENGINE + "/version", HAL_ACCEPT), "version");
+    }
+
     /** The sidebar's count of one filter. */
     long count(Filter filter) {
         String body = expect(browser.get(ENGINE + "/filter/" + filter.id() + "/count", HAL_ACCEPT),
