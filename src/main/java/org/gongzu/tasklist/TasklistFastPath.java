@@ -58,9 +58,11 @@ import org.springframework.stereotype.Component;
  * Only requests whose answer is exactly the engine's are served: a filter of one of these shapes,
  * sorted by creation time or not at all, no criteria added but "active", no tenants, no REVOKE
  * authorizations, the filter readable by the user and, for "active", no suspended task anywhere.
- * Everything else goes on to the engine's own REST resource unchanged. The page's tasks are then
- * read through the engine with the user's authorizations and rendered by the engine's own HAL code,
- * so the answer carries what Tasklist expects and nothing the user may not see.
+ * Everything else goes on to the engine's own REST resource unchanged. Which tasks the user may
+ * see is decided from the same links and grants as the engine's ({@link TaskVisibility}); the page's
+ * tasks are then rendered by the engine's own HAL code, whose reads (definitions, users, the
+ * filter's variables) keep the user's authorizations, so the answer is the one the engine gives.
+ * Anything unexpected (a database error included) leaves the request to the engine.
  */
 @Component
 public class TasklistFastPath implements ContainerRequestFilter, WebappEngineApiProvider {
