@@ -104,21 +104,31 @@ public class TaskRoutingListener implements TaskListener {
     }
 
     private DmnDecision latestDecision(DelegateTask task) {
-        CommandContext context = Context.getCommandContext();
         Latest known = latest;
         if (known == null || System.nanoTime() - known.foundAtNanos() > LATEST_CHECKED_EVERY.toNanos()) {
-            // routing is the system's decision, not the acting user's: no permission on the decision needed
-            DecisionDefinition definition = context.runWithoutAuthorization(() -> task.getProcessEngineServices()
-                    .getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-                    .withoutTenantId().latestVersion().singleResult());
-            if (definition == null) {
-                throw new ProcessEngineException("The routing decision " + DECISION_KEY + " is not deployed");
-            }
-            known = new Latest(definition.getId(), System.nanoTime());
-            latest = known;
+            known = lookUpLatest(task);
         }
         DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
         DecisionDefinitionEntity decision = cache.getDecisionDefinitionCache().get(known.decisionId());
-        return decision != null ? decision : cache.findDeployedDecisionDefinitionById(known.decisionId());
+        if (decision == null) {
+            // not in the cache: evicted, or its deployment was deleted; the latest may be another one
+            known = lookUpLatest(task);
+            decision = cache.findDeployedDecisionDefinitionById(known.decisionId());
+        }
+        return decision;
+    }
+
+    private Latest lookUpLatest(DelegateTask task) {
+        CommandContext context = Context.getCommandContext();
+        // routing is the system's decision, not the acting user's: no permission on the decision needed
+        DecisionDefinition definition = context.runWithoutAuthorization(() -> task.getProcessEngineServices()
+                .getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
+                .withoutTenantId().latestVersion().singleResult());
+        if (definition == null) {
+            throw new ProcessEngineException("The routing decision " + DECISION_KEY + " is not deployed");
+        }
+        Latest found = new Latest(definition.getId(), System.nanoTime());
+        latest = found;
+        return found;
     }
 }

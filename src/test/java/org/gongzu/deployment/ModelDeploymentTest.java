@@ -2,10 +2,15 @@ package org.gongzu.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
@@ -16,7 +21,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** processes/ and forms/ reach the engine together, once, and Tasklist gets the Camunda Forms. */
+/**
+ * Each process reaches the engine with the forms it names, each decision alone, once per change
+ * (docs/adr/0016); what a manager deployed is not overwritten; Tasklist gets the Camunda Forms.
+ */
 @GongzuTest
 class ModelDeploymentTest {
 
@@ -27,17 +35,86 @@ class ModelDeploymentTest {
     @Autowired TestRestTemplate http;
 
     @Test
-    void modelsAndFormsAreDeployedTogetherAndNotAgainWhenUnchanged() {
-        List<Deployment> before = gongzuDeployments();
-        assertThat(before).isNotEmpty();
-        List<String> resources = repositoryService.getDeploymentResourceNames(before.get(0).getId());
-        assertThat(resources).contains("TenantMoveIn.bpmn", "TaskRouting.dmn", "household-registration.form",
-                "lease-signed.form", "move-in-confirmation.form", "facility-check.form", "facility-arrangement.form",
-                "actual-population-confirmation.form", "floating-population-registration.form");
+    void eachProcessIsDeployedWithExactlyTheFormsItNamesAndEachDecisionAlone() {
+        ProcessDefinition moveIn = latestProcess("TenantMoveIn");
+        assertThat(repositoryService.getDeploymentResourceNames(moveIn.getDeploymentId())).containsExactlyInAnyOrder(
+                "TenantMoveIn.bpmn", "household-registration.form", "lease-signed.form", "move-in-confirmation.form",
+                "facility-check.form", "facility-arrangement.form", "actual-population-confirmation.form",
+                "floating-population-registration.form");
+        DecisionDefinition routing = latestDecision("TaskRouting");
+        assertThat(repositoryService.getDeploymentResourceNames(routing.getDeploymentId())).containsExactly("TaskRouting.dmn");
+        assertThat(repositoryService.createDeploymentQuery().deploymentId(moveIn.getDeploymentId()).singleResult().getName())
+                .isEqualTo("TenantMoveIn");
+    }
 
-        deployer.afterSingletonsInstantiated();
+    @Test
+    void redeployingAnUnchangedRepositoryKeepsEveryVersion() {
+        deployer.deploy(ModelDeployer.repositoryModels());
+        Map<String, Integer> before = versions();
+        long deployments = repositoryService.createDeploymentQuery().count();
 
-        assertThat(gongzuDeployments()).hasSameSizeAs(before);
+        Map<String, ModelDeployer.Outcome> outcomes = deployer.deploy(ModelDeployer.repositoryModels());
+
+        assertThat(outcomes).containsEntry("TenantMoveIn", ModelDeployer.Outcome.UNCHANGED)
+                .containsEntry("TaskRouting", ModelDeployer.Outcome.UNCHANGED);
+        assertThat(versions()).isEqualTo(before);
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void aChangedFormVersionsOnlyTheProcessesThatNameIt() {
+        deployer.deploy(ModelDeployer.repositoryModels());
+        Map<String, Integer> before = versions();
+        List<ModelDeployer.Model> changed = ModelDeployer.repositoryModels().stream()
+                .map(m -> m.fileName().equals("move-in-confirmation.form")
+                        ? new ModelDeployer.Model(m.fileName(), (new String(m.content(), StandardCharsets.UTF_8) + "\n")
+                                .getBytes(StandardCharsets.UTF_8))
+                        : m)
+                .toList();
+        try {
+            Map<String, ModelDeployer.Outcome> outcomes = deployer.deploy(changed);
+            assertThat(outcomes).containsEntry("TenantMoveIn", ModelDeployer.Outcome.DEPLOYED)
+                    .containsEntry("TaskRouting", ModelDeployer.Outcome.UNCHANGED);
+            assertThat(latestProcess("TenantMoveIn").getVersion()).isEqualTo(before.get("TenantMoveIn") + 1);
+            assertThat(latestDecision("TaskRouting").getVersion()).isEqualTo(before.get("TaskRouting"));
+        } finally {
+            deployer.deploy(ModelDeployer.repositoryModels());
+        }
+    }
+
+    @Test
+    void aRoutingTableAManagerDeployedIsNotOverwrittenAtStartUp() throws Exception {
+        byte[] table = ModelDeployer.repositoryModels().stream().filter(m -> m.fileName().equals("TaskRouting.dmn"))
+                .findFirst().orElseThrow().content();
+        Deployment managers = repositoryService.createDeployment().name("经理调整派单规则").source("Camunda Modeler")
+                .addInputStream("TaskRouting.dmn", new ByteArrayInputStream(table)).deploy();
+        try {
+            DecisionDefinition theirs = latestDecision("TaskRouting");
+            assertThat(theirs.getDeploymentId()).isEqualTo(managers.getId());
+
+            Map<String, ModelDeployer.Outcome> outcomes = deployer.deploy(ModelDeployer.repositoryModels());
+
+            assertThat(outcomes).containsEntry("TaskRouting", ModelDeployer.Outcome.KEPT_MANAGERS_VERSION);
+            assertThat(latestDecision("TaskRouting").getId()).isEqualTo(theirs.getId());
+            // and cases are still routed, by the manager's table
+            assertThat(fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT)).isNotNull();
+        } finally {
+            repositoryService.deleteDeployment(managers.getId(), true);
+        }
+        assertThat(fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT)).isNotNull();
+    }
+
+    private Map<String, Integer> versions() {
+        return Map.of("TenantMoveIn", latestProcess("TenantMoveIn").getVersion(),
+                "TaskRouting", latestDecision("TaskRouting").getVersion());
+    }
+
+    private ProcessDefinition latestProcess(String key) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    }
+
+    private DecisionDefinition latestDecision(String key) {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
     }
 
     @Test
@@ -67,7 +144,4 @@ class ModelDeploymentTest {
         assertThat(form.getBody()).contains("\"id\": \"lease-signed\"").contains("承租人身份证号码");
     }
 
-    private List<Deployment> gongzuDeployments() {
-        return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).list();
-    }
 }
