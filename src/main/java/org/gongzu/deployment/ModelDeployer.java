@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,25 +130,23 @@ class ModelDeployer implements SmartInitializingSingleton {
 
     /** The deployment of the latest version of one of these processes, when it is not this deployer's. */
     private String managedProcess(List<String> keys) {
-        for (String key : keys) {
+        return managed(keys, key -> {
             ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
                     .withoutTenantId().latestVersion().singleResult();
-            if (latest != null && !fromHere(latest.getDeploymentId())) {
-                return latest.getDeploymentId();
-            }
-        }
-        return null;
+            return latest == null ? null : latest.getDeploymentId();
+        });
     }
 
     private String managedDecision(List<String> keys) {
-        for (String key : keys) {
+        return managed(keys, key -> {
             DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                     .withoutTenantId().latestVersion().singleResult();
-            if (latest != null && !fromHere(latest.getDeploymentId())) {
-                return latest.getDeploymentId();
-            }
-        }
-        return null;
+            return latest == null ? null : latest.getDeploymentId();
+        });
+    }
+
+    private String managed(List<String> keys, Function<String, String> latestDeployment) {
+        return keys.stream().map(latestDeployment).filter(id -> id != null && !fromHere(id)).findFirst().orElse(null);
     }
 
     private boolean fromHere(String deploymentId) {

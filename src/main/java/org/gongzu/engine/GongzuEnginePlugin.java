@@ -71,11 +71,12 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomHistoryEventHandlers().add(
                 new PersonalDataHistoryFilter(new DbHistoryEventHandler(), personalDataFields));
 
-        // a deployment with decisions may carry a new routing table: the router looks it up again
+        // a new deployment with decisions may carry a new routing table: the router looks it up again
+        // (decided from what was parsed, so a deployment re-read into the cache costs no extra reads)
         List<Deployer> postDeployers = new ArrayList<>(nonNull(configuration.getCustomPostDeployers()));
         postDeployers.add(deployment -> {
-            if (deployment.getResources() != null
-                    && deployment.getResources().keySet().stream().anyMatch(name -> name.endsWith(".dmn"))) {
+            if (deployment.isNew() && deployment.getDeployedDecisionDefinitions() != null
+                    && !deployment.getDeployedDecisionDefinitions().isEmpty()) {
                 routingListener.forgetLatestDecision();
             }
         });

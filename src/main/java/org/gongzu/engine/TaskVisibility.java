@@ -7,10 +7,8 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -93,9 +91,6 @@ public class TaskVisibility extends AuthorizationManager {
     private static final int PROCESS_DEFINITION = Resources.PROCESS_DEFINITION.resourceType();
     private static final int FILTER = Resources.FILTER.resourceType();
 
-    /** Main queries already restricted: list and count may run on one query object. */
-    private static final Map<TaskQueryImpl, Boolean> RESTRICTED = Collections.synchronizedMap(new WeakHashMap<>());
-
     private TaskGrants grants;
 
     @Override
@@ -110,10 +105,11 @@ public class TaskVisibility extends AuthorizationManager {
         check.setAuthorizationCheckEnabled(false);
         check.getPermissionChecks().getAtomicChecks().clear();
         check.getPermissionChecks().getCompositeChecks().clear();
-        if (granted.everyTask || RESTRICTED.containsKey(query)) {
+        // list and count may run on one query object: it is restricted once
+        if (granted.everyTask || query.getQueries().stream().anyMatch(LinkRestriction.class::isInstance)) {
             return;
         }
-        TaskQueryImpl linked = (TaskQueryImpl) query.or();
+        LinkRestriction linked = new LinkRestriction(query);
         List<String> groups = authentication.getGroupIds() == null ? List.of()
                 : authentication.getGroupIds().stream().filter(Objects::nonNull).distinct().toList();
         if (!groups.isEmpty()) {
@@ -126,8 +122,18 @@ public class TaskVisibility extends AuthorizationManager {
         if (!granted.taskIds.isEmpty()) {
             linked.taskIdIn(granted.taskIds.toArray(String[]::new));
         }
-        linked.endOr();
-        RESTRICTED.put(query, Boolean.TRUE);
+    }
+
+    /**
+     * The "or" group Gongzu adds to a user's task query: tasks linked to the user, or granted to
+     * them. It joins the query's other criteria with "and", as any "or" group of a task query does.
+     */
+    private static final class LinkRestriction extends TaskQueryImpl {
+        LinkRestriction(TaskQueryImpl main) {
+            isOrQueryActive = true;
+            queries = main.getQueries();
+            queries.add(this);
+        }
     }
 
     @Override

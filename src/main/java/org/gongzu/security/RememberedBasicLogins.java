@@ -25,19 +25,24 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
  * interval instead of on every call. Like the webapps' authentication cache, a changed password, a
  * removed user or a removed membership takes effect within the interval.
  * <p>
- * Only verified logins are remembered, under a salted digest of the password (the salt lives in
- * memory only). A failed login forgets the user's remembered logins, so the engine's login
- * throttling applies to the next attempt exactly as without this cache.
+ * Only verified logins are remembered, the last one per user, under a salted digest of the
+ * credentials (the salt lives in memory only). A failed login forgets the user's remembered login,
+ * so the engine's login throttling applies to the next attempt exactly as without this cache.
  */
 class RememberedBasicLogins extends HttpBasicAuthenticationProvider {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Login(String userId, List<String> groups, List<String> tenants, long verifiedAtNanos) {
+    private record Login(String userId, String digest, List<String> groups, List<String> tenants, long verifiedAtNanos) {
+    }
+
+    /** The credentials of a Basic header: the user id and a salted digest of the whole header. */
+    private record Credentials(String userId, String digest) {
     }
 
     private final Duration interval;
     private final byte[] salt = new byte[32];
+    /** The last verified login of each user. */
     private final Map<String, Login> remembered = new ConcurrentHashMap<>();
 
     RememberedBasicLogins(Duration interval) {
@@ -47,37 +52,38 @@ class RememberedBasicLogins extends HttpBasicAuthenticationProvider {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-        String key = key(request.getHeader("Authorization"));
-        Login login = key == null ? null : remembered.get(key);
-        if (login != null && System.nanoTime() - login.verifiedAtNanos() < interval.toNanos()) {
+        Credentials credentials = credentials(request.getHeader("Authorization"));
+        Login login = credentials == null ? null : remembered.get(credentials.userId());
+        if (login != null && login.digest().equals(credentials.digest())
+                && System.nanoTime() - login.verifiedAtNanos() < interval.toNanos()) {
             return result(login);
         }
         AuthenticationResult verified = super.extractAuthenticatedUser(request, engine);
         if (!verified.isAuthenticated()) {
-            String userId = verified.getAuthenticatedUser();
-            if (userId != null) {
-                remembered.values().removeIf(l -> l.userId().equals(userId));
+            if (verified.getAuthenticatedUser() != null) {
+                remembered.remove(verified.getAuthenticatedUser());
             }
             return verified;
         }
-        login = lookUp(engine.getIdentityService(), verified.getAuthenticatedUser());
-        if (key != null && !interval.isZero()) {
+        login = lookUp(engine.getIdentityService(), verified.getAuthenticatedUser(),
+                credentials == null ? null : credentials.digest());
+        if (login.digest() != null && !interval.isZero()) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.values().removeIf(l -> System.nanoTime() - l.verifiedAtNanos() >= interval.toNanos());
             }
             if (remembered.size() < MAX_REMEMBERED) {
-                remembered.put(key, login);
+                remembered.put(login.userId(), login);
             }
         }
         return result(login);
     }
 
     /** What the authentication filter would otherwise look up on every call. */
-    private static Login lookUp(IdentityService identity, String userId) {
+    private static Login lookUp(IdentityService identity, String userId, String digest) {
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
                 .stream().map(Tenant::getId).toList();
-        return new Login(userId, groups, tenants, System.nanoTime());
+        return new Login(userId, digest, groups, tenants, System.nanoTime());
     }
 
     private static AuthenticationResult result(Login login) {
@@ -88,7 +94,7 @@ class RememberedBasicLogins extends HttpBasicAuthenticationProvider {
     }
 
     /** The header's user id with a salted digest of the whole header; null when it is not Basic. */
-    private String key(String header) {
+    private Credentials credentials(String header) {
         if (header == null || !header.startsWith("Basic ")) {
             return null;
         }
@@ -106,7 +112,7 @@ class RememberedBasicLogins extends HttpBasicAuthenticationProvider {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
             byte[] digest = sha.digest(decoded.getBytes(StandardCharsets.UTF_8));
-            return decoded.substring(0, colon) + '\n' + Base64.getEncoder().encodeToString(digest);
+            return new Credentials(decoded.substring(0, colon), Base64.getEncoder().encodeToString(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

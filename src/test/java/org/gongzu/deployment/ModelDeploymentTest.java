@@ -84,8 +84,12 @@ class ModelDeploymentTest {
 
     @Test
     void aRoutingTableAManagerDeployedIsNotOverwrittenAtStartUp() throws Exception {
-        byte[] table = ModelDeployer.repositoryModels().stream().filter(m -> m.fileName().equals("TaskRouting.dmn"))
-                .findFirst().orElseThrow().content();
+        // the manager gives member registration to the sub-district office instead of the committee
+        String repositoryTable = new String(ModelDeployer.repositoryModels().stream()
+                .filter(m -> m.fileName().equals("TaskRouting.dmn")).findFirst().orElseThrow().content(), StandardCharsets.UTF_8);
+        String rule = "<outputEntry id=\"OutputEntry_TenantMoveIn_05\"><text>&quot;rc-&quot;";
+        assertThat(repositoryTable).contains(rule);
+        byte[] table = repositoryTable.replace(rule, rule.replace("rc-", "sdo-")).getBytes(StandardCharsets.UTF_8);
         Deployment managers = repositoryService.createDeployment().name("经理调整派单规则").source("Camunda Modeler")
                 .addInputStream("TaskRouting.dmn", new ByteArrayInputStream(table)).deploy();
         try {
@@ -96,12 +100,17 @@ class ModelDeploymentTest {
 
             assertThat(outcomes).containsEntry("TaskRouting", ModelDeployer.Outcome.KEPT_MANAGERS_VERSION);
             assertThat(latestDecision("TaskRouting").getId()).isEqualTo(theirs.getId());
-            // and cases are still routed, by the manager's table
-            assertThat(fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT)).isNotNull();
+            // and cases are routed by the manager's table at once
+            Task registration = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
+            assertThat(taskService.getIdentityLinksForTask(registration.getId())).extracting(l -> l.getGroupId())
+                    .containsExactly("sdo-" + MoveInFixture.SUB_DISTRICT);
         } finally {
             repositoryService.deleteDeployment(managers.getId(), true);
         }
-        assertThat(fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT)).isNotNull();
+        // with the manager's deployment gone, the repository's table routes again
+        Task registration = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
+        assertThat(taskService.getIdentityLinksForTask(registration.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("rc-" + MoveInFixture.SUB_DISTRICT);
     }
 
     private Map<String, Integer> versions() {

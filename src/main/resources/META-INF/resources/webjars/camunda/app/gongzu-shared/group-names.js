@@ -38,3 +38,20 @@ export function decorateGroups(selectors, groupNames) {
     label.textContent = '「' + name + '」';
   });
 }
+
+/**
+ * Calls {@code render} once per animation frame after the page changed (Angular redraws views
+ * whenever it likes, so decorations are applied again after each change).
+ */
+export function onPageChange(render) {
+  let pending = false;
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(() => {
+        pending = false;
+        render();
+      });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+}

@@ -6,7 +6,7 @@
  *   110108 …) and add the user to it in one step; the department group carries the staff rights;
  * - the Chinese name of a group beside its id where Admin shows the id alone.
  */
-import {decorateGroups as decorateGroupCells} from '../../gongzu-shared/group-names.js';
+import {decorateGroups as decorateGroupCells, onPageChange} from '../../gongzu-shared/group-names.js';
 
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
@@ -187,21 +187,14 @@ function placePicker() {
 
 // ---- wiring ----
 
-let pending = false;
 // only administrators open Admin; the server refuses the picker to anyone else
 let loggedIn = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    window.requestAnimationFrame(() => {
-      pending = false;
-      decorateGroups();
-      if (loggedIn) {
-        placePicker();
-      }
-    });
+onPageChange(() => {
+  decorateGroups();
+  if (loggedIn) {
+    placePicker();
   }
-}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+});
 
 function userChanged(authentication) {
   loggedIn = !!authentication;

@@ -7,7 +7,7 @@
  * - the version list of a definition asked with a bound, so the query cap does not refuse it;
  * - the Chinese name of a group beside its id.
  */
-import {decorateGroups as decorateGroupCells} from '../../gongzu-shared/group-names.js';
+import {decorateGroups as decorateGroupCells, onPageChange} from '../../gongzu-shared/group-names.js';
 
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
@@ -44,16 +44,7 @@ function decorateGroups() {
   decorateGroupCells(GROUP_CELLS, groupNames);
 }
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    window.requestAnimationFrame(() => {
-      pending = false;
-      decorateGroups();
-    });
-  }
-}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+onPageChange(decorateGroups);
 
 function userChanged(authentication) {
   applyActions(null);
