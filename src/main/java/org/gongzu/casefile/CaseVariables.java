@@ -13,6 +13,12 @@ public final class CaseVariables {
     /** The code of the case's sub-district (街道/乡镇), nine digits. */
     public static final String SUB_DISTRICT = "subDistrictCode";
 
+    /**
+     * A department code a process chose for its case at run time (e.g. {@code edu}, the receiving
+     * department of a facility), which the routing table may name as a route.
+     */
+    public static final String ASSIGNED_DEPARTMENT = "assignedDepartment";
+
     private CaseVariables() {
     }
 }

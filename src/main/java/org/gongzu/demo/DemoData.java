@@ -1,6 +1,11 @@
 package org.gongzu.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -8,6 +13,9 @@ import org.gongzu.identity.Department;
 import org.gongzu.identity.Roles;
 import org.gongzu.place.Place;
 import org.gongzu.place.PlaceRepository;
+import org.gongzu.project.FacilityType;
+import org.gongzu.project.ProjectService;
+import org.gongzu.project.ProjectService.RegistrationForm;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +24,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The zero-setup run's demo: two districts with one sub-district and one housing project each, and
- * one user per department of each (password "demo"). Only with gongzu.demo-data=true, which only the
+ * The zero-setup run's demo: two districts with one sub-district and one housing project each, a
+ * second project in 学院路 with every facility type planned (its handovers under way), and one user
+ * per department of each district (password "demo"). Only with gongzu.demo-data=true, which only the
  * demo profile sets. The README lists the users.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoData {
 
     static final String PASSWORD = "demo";
+    static final String OWNER = "北京市保障性住房建设投资中心";
 
     /** A demo district: user-id prefix, its sub-district and the project there. */
     record DemoDistrict(String prefix, String subDistrictCode, String subDistrictName, String projectId,
@@ -43,10 +53,40 @@ class DemoData {
                 places.addSubDistrictIfAbsent(d.subDistrictCode(), d.subDistrictName());
                 if (jdbc.queryForObject("select count(*) from housing_project where id = ?", Integer.class,
                         d.projectId()) == 0) {
-                    jdbc.update("insert into housing_project (id, name, sub_district_code, owner_name) values (?, ?, ?, ?)",
-                            d.projectId(), d.projectName(), d.subDistrictCode(), "北京市保障性住房建设投资中心");
+                    // projects whose facilities were handed over before Gongzu: no handovers to run
+                    jdbc.update("insert into housing_project (id, name, sub_district_code, owner_name, units) values (?, ?, ?, ?, ?)",
+                            d.projectId(), d.projectName(), d.subDistrictCode(), OWNER, 400);
                 }
             }
+        };
+    }
+
+    /** A project still being built, with every facility type planned: the handovers to walk through. */
+    static final String NEW_PROJECT_ID = "HD-XYL-02";
+
+    /**
+     * Registers {@link #NEW_PROJECT_ID} as its district housing department would, so that its
+     * facility handovers start. Off in the shared test context, whose tests count department queues.
+     */
+    @Bean
+    @Order(6)
+    @ConditionalOnProperty(name = "gongzu.demo-project-with-facilities", havingValue = "true", matchIfMissing = true)
+    ApplicationRunner demoProjectWithFacilities(ProjectService projects, Clock clock) {
+        return args -> {
+            if (projects.find(NEW_PROJECT_ID).isPresent()) {
+                return;
+            }
+            DemoDistrict d = DISTRICTS.get(0);
+            Map<String, Object> form = new HashMap<>();
+            form.put(RegistrationForm.PROJECT_ID, NEW_PROJECT_ID);
+            form.put(RegistrationForm.PROJECT_NAME, "学院路二期公租房项目");
+            form.put(RegistrationForm.SUB_DISTRICT_CODE, d.subDistrictCode());
+            form.put(RegistrationForm.SUB_DISTRICT_NAME, d.subDistrictName());
+            form.put(RegistrationForm.OWNER_NAME, OWNER);
+            form.put(RegistrationForm.UNITS, 600);
+            form.put(RegistrationForm.PLANNED_MOVE_IN_ON, LocalDate.now(clock).plusDays(60).toString());
+            form.put(RegistrationForm.FACILITY_TYPES, Arrays.stream(FacilityType.values()).map(Enum::name).toList());
+            projects.register(form, null, null);
         };
     }
 

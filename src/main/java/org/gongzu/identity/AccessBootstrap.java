@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.engine.SystemActions;
 import org.gongzu.place.Place;
 import org.gongzu.place.PlaceRepository;
 import org.gongzu.process.ProcessModule;
@@ -125,6 +126,20 @@ public class AccessBootstrap implements ApplicationRunner {
      * added since the last start. Returns the group id.
      */
     public String ensureDepartment(Place place, Department department) {
+        // also called while a user registers a project in a new sub-district: the groups are the system's
+        return SystemActions.run(() -> ensureDepartmentNow(place, department));
+    }
+
+    /** Makes sure the groups of every department of a place exist (a sub-district new to the system). */
+    public void ensureDepartments(Place place) {
+        for (Department department : Department.values()) {
+            if (department.level() == place.kind()) {
+                ensureDepartment(place, department);
+            }
+        }
+    }
+
+    private String ensureDepartmentNow(Place place, Department department) {
         Set<String> existing = new HashSet<>();
         String groupId = department.groupId(place);
         if (identityService.createGroupQuery().groupId(groupId).count() > 0) {

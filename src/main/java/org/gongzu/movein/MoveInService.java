@@ -11,13 +11,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.gongzu.casefile.CaseJournal;
+import org.gongzu.household.Household;
+import org.gongzu.household.HouseholdRepository;
+import org.gongzu.household.Member;
+import org.gongzu.project.ProjectService;
 import org.gongzu.identity.Department;
 import org.gongzu.identity.Roles;
 import org.gongzu.validation.Fields;
@@ -40,11 +43,13 @@ public class MoveInService {
     private static final int MAX_MEMBERS = 20;
 
     private final HouseholdRepository households;
+    private final ProjectService projects;
     private final CaseJournal journal;
     private final Clock clock;
 
-    MoveInService(HouseholdRepository households, CaseJournal journal, Clock clock) {
+    MoveInService(HouseholdRepository households, ProjectService projects, CaseJournal journal, Clock clock) {
         this.households = households;
+        this.projects = projects;
         this.journal = journal;
         this.clock = clock;
     }
@@ -72,7 +77,7 @@ public class MoveInService {
         String headId = fields.idNumber(LeaseForm.HEAD_ID_NUMBER, "承租人身份证号码");
         String subDistrict = null;
         if (projectId != null) {
-            subDistrict = households.projectSubDistrict(projectId).orElse(null);
+            subDistrict = projects.subDistrictOf(projectId).orElse(null);
             if (subDistrict == null) {
                 fields.reject(LeaseForm.PROJECT_ID, "公租房项目", "不存在：" + projectId);
             }
@@ -104,20 +109,24 @@ public class MoveInService {
             fields.reject(MoveInForm.MOVE_IN_DATE, "入住日期", "不能早于合同签订日期 " + household.leaseSignedOn());
         }
         fields.check();
-        boolean first = households.claimFirstMoveIn(household.projectId(), caseId);
+        // the project's first move-in is claimed once, and what depends on it starts (clause 4)
+        boolean first = projects.householdMovedIn(household.projectId(), caseId, movedInOn);
         households.recordMoveIn(caseId, movedInOn, first);
         return first;
     }
 
-    /** Records whether the community facilities are in use; true if all of them are. */
+    /**
+     * Records whether the community facilities are in use; true if all of them are. Only instances of
+     * TenantMoveIn versions before the FacilityHandover process reach this step.
+     */
     public boolean recordFacilities(String caseId, Map<String, ?> values) {
         household(caseId);
         Fields fields = new Fields(values, today());
-        Map<Facility, Boolean> inUse = new EnumMap<>(Facility.class);
-        inUse.put(Facility.RESIDENTS_COMMITTEE, fields.bool(FacilityForm.RESIDENTS_COMMITTEE, "居委会办公用房是否已启用"));
-        inUse.put(Facility.POLICE_ROOM, fields.bool(FacilityForm.POLICE_ROOM, "警务室是否已启用"));
-        inUse.put(Facility.SERVICE_STATION, fields.bool(FacilityForm.SERVICE_STATION, "社区服务站是否已启用"));
-        inUse.put(Facility.ELDERLY_CARE, fields.bool(FacilityForm.ELDERLY_CARE, "养老助残设施是否已启用"));
+        Map<String, Boolean> inUse = new java.util.TreeMap<>();
+        inUse.put(Facility.RESIDENTS_COMMITTEE.name(), fields.bool(FacilityForm.RESIDENTS_COMMITTEE, "居委会办公用房是否已启用"));
+        inUse.put(Facility.POLICE_ROOM.name(), fields.bool(FacilityForm.POLICE_ROOM, "警务室是否已启用"));
+        inUse.put(Facility.SERVICE_STATION.name(), fields.bool(FacilityForm.SERVICE_STATION, "社区服务站是否已启用"));
+        inUse.put(Facility.ELDERLY_CARE.name(), fields.bool(FacilityForm.ELDERLY_CARE, "养老助残设施是否已启用"));
         fields.check();
         households.recordFacilities(caseId, inUse, now());
         return inUse.values().stream().allMatch(Boolean::booleanValue);
@@ -184,7 +193,10 @@ public class MoveInService {
                 doneOn + (note == null ? "" : " " + note));
     }
 
-    /** The owner and the sub-district office record how the facilities not yet in use will be opened. */
+    /**
+     * The owner and the sub-district office record how the facilities not yet in use will be opened
+     * (TenantMoveIn versions before the FacilityHandover process).
+     */
     public void recordFacilityArrangement(String caseId, Map<String, ?> values, String userId) {
         household(caseId);
         Fields fields = new Fields(values, today());
@@ -195,10 +207,14 @@ public class MoveInService {
         journal.record(caseId, "FACILITY_ARRANGEMENT", userId, doneOn + " " + plan);
     }
 
-    /** The household is registered in the community: the last step of its move-in. */
+    /**
+     * The household is registered in the community: the last step of its move-in. The project's first
+     * registered household starts what clause 5 asks for (the committee setup), once per project.
+     */
     public void registerInCommunity(String caseId) {
-        household(caseId);
+        Household household = household(caseId);
         households.markRegistered(caseId, now());
+        projects.householdRegistered(household.projectId(), caseId);
     }
 
     public Household household(String caseId) {

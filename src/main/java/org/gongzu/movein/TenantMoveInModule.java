@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.gongzu.identity.Department;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
+import org.gongzu.movein.TenantMoveInProcess.EarlierVersionElements;
 import org.gongzu.movein.TenantMoveInProcess.Elements;
 import org.gongzu.movein.TenantMoveInProcess.FacilityForm;
 import org.gongzu.movein.TenantMoveInProcess.LeaseForm;
@@ -39,8 +40,8 @@ class TenantMoveInModule implements ProcessModule {
         return Map.of(
                 Elements.START, LeaseForm.ALL,
                 Elements.CONFIRM_MOVE_IN, MoveInForm.ALL,
-                Elements.CHECK_FACILITIES, FacilityForm.ALL,
-                Elements.ARRANGE_FACILITIES, ConfirmationForm.ALL,
+                EarlierVersionElements.CHECK_FACILITIES, FacilityForm.ALL,
+                EarlierVersionElements.ARRANGE_FACILITIES, ConfirmationForm.ALL,
                 Elements.REGISTER_MEMBERS, MembersForm.ALL,
                 Elements.CONFIRM_ACTUAL_POPULATION, ConfirmationForm.ALL,
                 Elements.REGISTER_FLOATING_POPULATION, ConfirmationForm.ALL);

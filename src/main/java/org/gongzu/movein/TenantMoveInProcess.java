@@ -19,13 +19,6 @@ public final class TenantMoveInProcess {
     public static final class Elements {
         public static final String START = "StartEvent_LeaseSigned";
         public static final String CONFIRM_MOVE_IN = "Task_ConfirmMoveIn";
-        public static final String MOVE_IN_SPLIT = "Gateway_MoveInSplit";
-        public static final String FIRST_HOUSEHOLD = "Gateway_FirstHousehold";
-        public static final String CHECK_FACILITIES = "Task_CheckFacilities";
-        public static final String FACILITIES_IN_USE = "Gateway_FacilitiesInUse";
-        public static final String ARRANGE_FACILITIES = "Task_ArrangeFacilities";
-        public static final String FACILITIES_MERGE = "Gateway_FacilitiesMerge";
-        public static final String FACILITIES_CHECKED = "EndEvent_FacilitiesChecked";
         public static final String REGISTER_MEMBERS = "Task_RegisterMembers";
         public static final String HUKOU_SPLIT = "Gateway_Hukou";
         public static final String CONFIRM_ACTUAL_POPULATION = "Task_ConfirmActualPopulation";
@@ -35,6 +28,19 @@ public final class TenantMoveInProcess {
         public static final String END = "EndEvent_HouseholdRegistered";
 
         private Elements() {
+        }
+    }
+
+    /**
+     * Steps of the versions before the FacilityHandover process took over the facility check
+     * (clause 4). Instances started on those versions still reach them, so their listeners and
+     * form fields stay until no such instance is open.
+     */
+    public static final class EarlierVersionElements {
+        public static final String CHECK_FACILITIES = "Task_CheckFacilities";
+        public static final String ARRANGE_FACILITIES = "Task_ArrangeFacilities";
+
+        private EarlierVersionElements() {
         }
     }
 

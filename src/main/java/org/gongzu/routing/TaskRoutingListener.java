@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.identity.Department;
+import org.gongzu.place.Place;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,8 @@ public class TaskRoutingListener implements TaskListener {
     private record Latest(String decisionId, long foundAtNanos) {
     }
 
-    private record RouteKey(String decisionId, Object processKey, Object taskKey, Object district, Object subDistrict) {
+    private record RouteKey(String decisionId, Object processKey, Object taskKey, Object district, Object subDistrict,
+            Object assignedDepartment) {
     }
 
     private volatile Latest latest;
@@ -60,7 +63,8 @@ public class TaskRoutingListener implements TaskListener {
                 .putValue("processKey", processKey)
                 .putValue("taskKey", task.getTaskDefinitionKey())
                 .putValue(CaseVariables.DISTRICT, task.getVariable(CaseVariables.DISTRICT))
-                .putValue(CaseVariables.SUB_DISTRICT, task.getVariable(CaseVariables.SUB_DISTRICT));
+                .putValue(CaseVariables.SUB_DISTRICT, task.getVariable(CaseVariables.SUB_DISTRICT))
+                .putValue(CaseVariables.ASSIGNED_DEPARTMENT, task.getVariable(CaseVariables.ASSIGNED_DEPARTMENT));
         List<String> groups = route(latestDecision(task), input);
         if (groups.isEmpty() && task.getCandidates().isEmpty() && task.getAssignee() == null) {
             throw new ProcessEngineException("No route in " + DECISION_KEY + " for task " + task.getTaskDefinitionKey()
@@ -87,7 +91,7 @@ public class TaskRoutingListener implements TaskListener {
             routesOf = decisionId;
         }
         RouteKey key = new RouteKey(decisionId, input.get("processKey"), input.get("taskKey"), input.get(CaseVariables.DISTRICT),
-                input.get(CaseVariables.SUB_DISTRICT));
+                input.get(CaseVariables.SUB_DISTRICT), input.get(CaseVariables.ASSIGNED_DEPARTMENT));
         List<String> known = routes.get(key);
         if (known != null) {
             return known;
@@ -95,12 +99,32 @@ public class TaskRoutingListener implements TaskListener {
         // evaluated by the DMN engine on the cached definition: no reads per task, and no decision
         // history (the outcome is the task's candidate groups; docs/adr/0014)
         DmnDecisionResult result = Context.getProcessEngineConfiguration().getDmnEngine().evaluateDecision(decision, input);
-        List<String> groups = List.copyOf(result.<String>collectEntries(OUTPUT));
+        List<String> groups = result.<String>collectEntries(OUTPUT).stream().filter(java.util.Objects::nonNull)
+                .map(group -> placed(group, input)).toList();
         if (routes.size() >= MAX_ROUTES_KEPT) {
             routes.clear();
         }
         routes.put(key, groups);
         return groups;
+    }
+
+    /**
+     * A route is a group id ({@code owner-110108015}) or a bare department code ({@code edu}, e.g. the
+     * value of {@code assignedDepartment}), to which the case's place at the department's level is
+     * added: a district for district departments, the sub-district otherwise.
+     */
+    static String placed(String route, Map<String, Object> input) {
+        if (route == null || route.contains("-")) {
+            return route;
+        }
+        Department department = Department.ofCode(route).orElseThrow(() -> new ProcessEngineException(
+                "The route '" + route + "' of " + DECISION_KEY + " is neither a group nor a department code"));
+        Object place = input.get(department.level() == Place.Kind.DISTRICT ? CaseVariables.DISTRICT
+                : CaseVariables.SUB_DISTRICT);
+        if (place == null) {
+            throw new ProcessEngineException("The case has no place for the department " + route);
+        }
+        return department.groupId(place.toString());
     }
 
     private DmnDecision latestDecision(DelegateTask task) {

@@ -143,6 +143,93 @@ public final class Fields {
         return raw;
     }
 
+    /** A date that may lie in the future, e.g. a planned date; {@code notBefore} may be null. */
+    public LocalDate date(String key, String label, LocalDate notBefore, String notBeforeText) {
+        String raw = optionalText(key, label, 40);
+        if (raw == null) {
+            reject(key, label, "为必填项");
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
+        } catch (DateTimeParseException e) {
+            reject(key, label, "不是有效日期（格式：年-月-日）");
+            return null;
+        }
+        if (notBefore != null && date.isBefore(notBefore)) {
+            reject(key, label, "不能早于" + notBeforeText);
+            return null;
+        }
+        return date;
+    }
+
+    /** A whole number between {@code min} and {@code max}; text such as "12" is read too. */
+    public Integer integer(String key, String label, int min, int max) {
+        Object raw = values.get(key);
+        if (raw == null || raw.toString().isBlank()) {
+            reject(key, label, "为必填项");
+            return null;
+        }
+        try {
+            int value = new java.math.BigDecimal(raw.toString().strip()).intValueExact();
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // refused below
+        }
+        reject(key, label, "应为" + min + "至" + max + "之间的整数");
+        return null;
+    }
+
+    /**
+     * Several choices of one list (a checklist): a list of names, as a Java list or a JSON array text.
+     * At least one is required; unknown or repeated names are refused.
+     */
+    public <E extends Enum<E>> List<E> choices(String key, String label, Class<E> type) {
+        Object raw = values.get(key);
+        List<?> items;
+        if (raw instanceof List<?> list) {
+            items = list;
+        } else if (raw != null && raw.toString().strip().startsWith("[")) {
+            try {
+                items = new com.fasterxml.jackson.databind.ObjectMapper().readValue(raw.toString(), List.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                reject(key, label, "格式不正确，应为选项列表");
+                return null;
+            }
+        } else if (raw == null || raw.toString().isBlank()) {
+            items = List.of();
+        } else {
+            reject(key, label, "格式不正确，应为选项列表");
+            return null;
+        }
+        if (items.isEmpty()) {
+            reject(key, label, "至少选择一项");
+            return null;
+        }
+        List<E> chosen = new ArrayList<>();
+        for (Object item : items) {
+            E value;
+            try {
+                value = item instanceof String name ? Enum.valueOf(type, name) : null;
+            } catch (IllegalArgumentException e) {
+                value = null;
+            }
+            if (value == null) {
+                reject(key, label, "含无效选项");
+                return null;
+            }
+            if (chosen.contains(value)) {
+                reject(key, label, "含重复选项");
+                return null;
+            }
+            chosen.add(value);
+        }
+        return chosen;
+    }
+
     public void reject(String key, String label, String message) {
         errors.add(new FieldError(keyPrefix + key, prefix + "「" + label + "」" + message));
     }

@@ -83,8 +83,10 @@ final class Product implements AutoCloseable {
     }
 
     void insertProject(String id, String subDistrict, boolean occupied) {
-        jdbc().update("insert into housing_project (id, name, sub_district_code, owner_name, first_move_in_case_id)"
-                + " values (?, ?, ?, ?, ?)", id, "压测项目 " + id, subDistrict, "压测产权单位", occupied ? "EARLIER" : null);
+        // occupied: its first household moved in and registered before, so no project process starts
+        jdbc().update("insert into housing_project (id, name, sub_district_code, owner_name, first_move_in_case_id,"
+                + " first_registered_case_id) values (?, ?, ?, ?, ?, ?)", id, "压测项目 " + id, subDistrict, "压测产权单位",
+                occupied ? "EARLIER" : null, occupied ? "EARLIER" : null);
     }
 
     @Override

@@ -155,7 +155,7 @@ public final class ThroughputBenchmark {
 
         private String newProject(int n) {
             String project = "TP-" + n;
-            product.insertProject(project, subDistrict, false);
+            product.insertProject(project, subDistrict, true);
             return project;
         }
 
@@ -176,8 +176,6 @@ public final class ThroughputBenchmark {
             apiStep(pi, "benchowner", "Task_ConfirmMoveIn", MoveInFixture.moveIn());
             tasksDone.accept(1);
             apiStep(pi, "benchrc", "Task_RegisterMembers", MoveInFixture.memberGroups(List.of(MoveInFixture.head())));
-            tasksDone.accept(1);
-            apiStep(pi, "benchowner", "Task_CheckFacilities", MoveInFixture.facilities(true, true, true, true));
             tasksDone.accept(1);
             apiStep(pi, "benchpolice", "Task_ConfirmActualPopulation", MoveInFixture.confirmation());
             tasksDone.accept(1);
@@ -210,8 +208,6 @@ public final class ThroughputBenchmark {
             String member = JSON.writeValueAsString(MoveInFixture.head());
             restStep(pi, "benchrc", "Task_RegisterMembers", "{\"memberCount\":{\"value\":1},\"member1\":{\"type\":\"Json\","
                     + "\"value\":" + JSON.writeValueAsString(member) + "}}");
-            tasksDone.accept(1);
-            restStep(pi, "benchowner", "Task_CheckFacilities", variables(MoveInFixture.facilities(true, true, true, true)));
             tasksDone.accept(1);
             restStep(pi, "benchpolice", "Task_ConfirmActualPopulation", variables(MoveInFixture.confirmation()));
             tasksDone.accept(1);

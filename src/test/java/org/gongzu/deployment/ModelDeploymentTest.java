@@ -39,8 +39,15 @@ class ModelDeploymentTest {
         ProcessDefinition moveIn = latestProcess("TenantMoveIn");
         assertThat(repositoryService.getDeploymentResourceNames(moveIn.getDeploymentId())).containsExactlyInAnyOrder(
                 "TenantMoveIn.bpmn", "household-registration.form", "lease-signed.form", "move-in-confirmation.form",
-                "facility-check.form", "facility-arrangement.form", "actual-population-confirmation.form",
-                "floating-population-registration.form");
+                "actual-population-confirmation.form", "floating-population-registration.form");
+        assertThat(repositoryService.getDeploymentResourceNames(latestProcess("FacilityHandover").getDeploymentId()))
+                .containsExactlyInAnyOrder("FacilityHandover.bpmn", "facility-handover-preparation.form",
+                        "facility-inspection.form", "facility-in-use.form", "late-facility.form");
+        assertThat(repositoryService.getDeploymentResourceNames(latestProcess("CommitteeSetup").getDeploymentId()))
+                .containsExactlyInAnyOrder("CommitteeSetup.bpmn", "committee-stage.form", "committee-election.form",
+                        "late-stage-supervision.form");
+        assertThat(repositoryService.getDeploymentResourceNames(latestDecision("FacilityReceivingDepartment")
+                .getDeploymentId())).containsExactly("FacilityReceivingDepartment.dmn");
         DecisionDefinition routing = latestDecision("TaskRouting");
         assertThat(repositoryService.getDeploymentResourceNames(routing.getDeploymentId())).containsExactly("TaskRouting.dmn");
         assertThat(repositoryService.createDeploymentQuery().deploymentId(moveIn.getDeploymentId()).singleResult().getName())
@@ -55,8 +62,10 @@ class ModelDeploymentTest {
 
         Map<String, ModelDeployer.Outcome> outcomes = deployer.deploy(ModelDeployer.repositoryModels());
 
-        assertThat(outcomes).containsEntry("TenantMoveIn", ModelDeployer.Outcome.UNCHANGED)
-                .containsEntry("TaskRouting", ModelDeployer.Outcome.UNCHANGED);
+        // every process and decision of the repository, each its own deployment, keeps its version
+        assertThat(outcomes).containsOnlyKeys("TenantMoveIn", "ProjectRegistration", "FacilityHandover", "CommitteeSetup",
+                "TaskRouting", "FacilityReceivingDepartment", "CommitteeStageDeadlines");
+        assertThat(outcomes.values()).containsOnly(ModelDeployer.Outcome.UNCHANGED);
         assertThat(versions()).isEqualTo(before);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     }

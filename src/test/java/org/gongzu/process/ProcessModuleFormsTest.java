@@ -47,6 +47,12 @@ class ProcessModuleFormsTest {
                         .containsAll(submittedKeys(Path.of("forms", formRef + ".form")));
             }
             assertThat(forms).as(module.processKey() + " has forms").isPositive();
+            // people start a process through its start form; a process only the system starts has none
+            boolean startForm = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
+                    .filter(e -> e.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+                    .anyMatch(e -> e.getCamundaFormRef() != null);
+            assertThat(startForm).as(module.processKey() + " has a start form exactly when people start it")
+                    .isEqualTo(!module.starters().isEmpty());
         }
     }
 

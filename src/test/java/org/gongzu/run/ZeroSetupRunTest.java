@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.gongzu.project.FacilityType;
 import org.gongzu.GongzuApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,11 @@ class ZeroSetupRunTest {
             assertThat(app.getEnvironment().getDefaultProfiles()).containsExactly("demo");
             assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery()
                     .processDefinitionKey("TenantMoveIn").count()).isEqualTo(1);
+            // the demo project with every facility type: one handover each, waiting for the owner
+            assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey("FacilityHandover")
+                    .processInstanceBusinessKey("HD-XYL-02").count()).isEqualTo(FacilityType.values().length);
+            assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey("HD-XYL-02")
+                    .taskCandidateGroup("owner-110108015").count()).isEqualTo(FacilityType.values().length);
             IdentityService identity = app.getBean(IdentityService.class);
             assertThat(identity.checkPassword("demo", "demo")).isTrue();
             assertThat(identity.checkPassword("hdrc", "demo")).isTrue();

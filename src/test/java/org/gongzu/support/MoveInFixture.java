@@ -51,10 +51,14 @@ public class MoveInFixture {
         return id;
     }
 
-    /** A project whose first household has already moved in. */
+    /**
+     * A project whose first household has already moved in and been registered: what clauses 4 and 5
+     * start from has started before, so its households run TenantMoveIn alone.
+     */
     public String occupiedProject(String subDistrictCode) {
         String id = newProject(subDistrictCode);
-        jdbc.update("update housing_project set first_move_in_case_id = 'EARLIER' where id = ?", id);
+        jdbc.update("update housing_project set first_move_in_case_id = 'EARLIER', first_registered_case_id = 'EARLIER'"
+                + " where id = ?", id);
         return id;
     }
 
@@ -138,8 +142,4 @@ public class MoveInFixture {
         return Map.of("confirmed", true, "doneOn", "2026-02-03", "note", "已核对");
     }
 
-    public static Map<String, Object> facilities(boolean rc, boolean police, boolean station, boolean elderly) {
-        return Map.of("residentsCommitteeInUse", String.valueOf(rc), "policeRoomInUse", String.valueOf(police),
-                "serviceStationInUse", String.valueOf(station), "elderlyCareInUse", String.valueOf(elderly));
-    }
 }

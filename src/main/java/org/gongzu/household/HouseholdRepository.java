@@ -1,4 +1,4 @@
-package org.gongzu.movein;
+package org.gongzu.household;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -12,9 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** SQL for households, their members and facility checks. */
+/**
+ * SQL for households and their members: the household case, shared by every process that serves a
+ * household (move-in, and the services that follow it).
+ */
 @Repository
-class HouseholdRepository {
+public class HouseholdRepository {
 
     private static final RowMapper<Household> HOUSEHOLD = (rs, i) -> new Household(rs.getString("case_id"),
             rs.getString("project_id"), rs.getString("unit_no"), rs.getString("lease_no"),
@@ -34,20 +37,15 @@ class HouseholdRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<String> projectSubDistrict(String projectId) {
-        return jdbc.queryForList("select sub_district_code from housing_project where id = ?", String.class, projectId)
-                .stream().findFirst();
-    }
-
-    boolean leaseExists(String leaseNo) {
+    public boolean leaseExists(String leaseNo) {
         return !jdbc.queryForList("select case_id from household where lease_no = ?", String.class, leaseNo).isEmpty();
     }
 
-    long nextCaseNumber() {
+    public long nextCaseNumber() {
         return jdbc.queryForObject("select nextval('household_case_seq')", Long.class);
     }
 
-    void insert(Household h, LocalDateTime now) {
+    public void insert(Household h, LocalDateTime now) {
         jdbc.update("insert into household (case_id, project_id, unit_no, lease_no, lease_signed_on, head_name,"
                 + " head_id_number, sub_district_code, status, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -55,22 +53,16 @@ class HouseholdRepository {
                 h.headIdNumber(), h.subDistrictCode(), h.status(), Timestamp.valueOf(now));
     }
 
-    Optional<Household> find(String caseId) {
+    public Optional<Household> find(String caseId) {
         return jdbc.query("select * from household where case_id = ?", HOUSEHOLD, caseId).stream().findFirst();
     }
 
-    /** Marks the case as the project's first move-in unless another case already is; true if this one is. */
-    boolean claimFirstMoveIn(String projectId, String caseId) {
-        return jdbc.update("update housing_project set first_move_in_case_id = ? where id = ?"
-                + " and first_move_in_case_id is null", caseId, projectId) == 1;
-    }
-
-    void recordMoveIn(String caseId, LocalDate movedInOn, boolean firstInProject) {
+    public void recordMoveIn(String caseId, LocalDate movedInOn, boolean firstInProject) {
         jdbc.update("update household set status = 'MOVED_IN', moved_in_on = ?, keys_handed_over = true,"
                 + " first_in_project = ? where case_id = ?", Date.valueOf(movedInOn), firstInProject, caseId);
     }
 
-    void replaceMembers(String caseId, List<Member> members) {
+    public void replaceMembers(String caseId, List<Member> members) {
         jdbc.update("delete from household_member where case_id = ?", caseId);
         jdbc.batchUpdate("insert into household_member (case_id, seq, name, id_number, relation, hukou, birth_date,"
                 + " employment, min_living_allowance, population_register) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -80,31 +72,50 @@ class HouseholdRepository {
         jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?", caseId);
     }
 
-    List<Member> members(String caseId) {
+    public List<Member> members(String caseId) {
         return jdbc.query("select * from household_member where case_id = ? order by seq", MEMBER, caseId);
     }
 
-    void confirmPopulationRegister(String caseId, String register, LocalDateTime now) {
+    public void confirmPopulationRegister(String caseId, String register, LocalDateTime now) {
         jdbc.update("update household_member set police_confirmed_at = ? where case_id = ? and population_register = ?",
                 Timestamp.valueOf(now), caseId, register);
     }
 
-    void recordFacilities(String caseId, Map<Facility, Boolean> inUse, LocalDateTime now) {
+    /** The facility check of TenantMoveIn versions before the FacilityHandover process (by facility name). */
+    public void recordFacilities(String caseId, Map<String, Boolean> inUse, LocalDateTime now) {
         jdbc.update("delete from facility_check where case_id = ?", caseId);
         jdbc.batchUpdate("insert into facility_check (case_id, facility, in_use, checked_at) values (?, ?, ?, ?)",
-                inUse.entrySet().stream().map(e -> new Object[] {caseId, e.getKey().name(), e.getValue(),
+                inUse.entrySet().stream().map(e -> new Object[] {caseId, e.getKey(), e.getValue(),
                     Timestamp.valueOf(now)}).toList());
     }
 
-    Map<String, Boolean> facilities(String caseId) {
+    public Map<String, Boolean> facilities(String caseId) {
         Map<String, Boolean> result = new java.util.TreeMap<>();
         jdbc.query("select facility, in_use from facility_check where case_id = ?",
                 rs -> { result.put(rs.getString("facility"), rs.getBoolean("in_use")); }, caseId);
         return result;
     }
 
-    void markRegistered(String caseId, LocalDateTime now) {
+    public void markRegistered(String caseId, LocalDateTime now) {
         jdbc.update("update household set status = 'REGISTERED', registered_at = ? where case_id = ?",
                 Timestamp.valueOf(now), caseId);
+    }
+
+    /** A project's households, newest first: what its case view lists (no personal data). */
+    public List<Map<String, Object>> ofProject(String projectId) {
+        return jdbc.queryForList("select case_id, unit_no, status, moved_in_on, registered_at from household"
+                + " where project_id = ? order by created_at desc, case_id desc", projectId);
+    }
+
+    /**
+     * The members of a project's households who are adults on {@code day} and whose household was
+     * registered in the community by the end of that day: the voters of a residents' committee
+     * election (clause 5). Answers member ids.
+     */
+    public List<Long> registeredAdults(String projectId, LocalDate day) {
+        return jdbc.queryForList("select m.id from household_member m join household h on h.case_id = m.case_id"
+                + " where h.project_id = ? and h.status = 'REGISTERED' and h.registered_at < ? and m.birth_date <= ?"
+                + " order by m.id", Long.class, projectId, Timestamp.valueOf(day.plusDays(1).atStartOfDay()),
+                Date.valueOf(day.minusYears(18)));
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzu.movein;
+package org.gongzu.household;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.gongzu.identity.Roles;
+import org.gongzu.casefile.CaseAccess;
 import org.gongzu.validation.IdNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,20 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A household case's data for the staff working it. Staff see a case only while one of its tasks is
- * theirs (the engine's task authorizations decide); supervisors and administrators see every case,
- * supervisors with ID numbers masked.
+ * A household case's data for the staff working it; who sees how much is {@link CaseAccess}'s
+ * decision: staff while one of its tasks is theirs, supervisors with ID numbers masked, administrators.
  */
 @RestController
 @RequestMapping("/api/households")
 class HouseholdController {
 
-    private final MoveInService service;
+    private final HouseholdRepository households;
+    private final CaseAccess access;
     private final TaskService taskService;
     private final IdentityService identityService;
 
-    HouseholdController(MoveInService service, TaskService taskService, IdentityService identityService) {
-        this.service = service;
+    HouseholdController(HouseholdRepository households, CaseAccess access, TaskService taskService,
+            IdentityService identityService) {
+        this.households = households;
+        this.access = access;
         this.taskService = taskService;
         this.identityService = identityService;
     }
@@ -45,19 +47,18 @@ class HouseholdController {
     @GetMapping("/{caseId}")
     HouseholdView household(@PathVariable String caseId) {
         Authentication user = identityService.getCurrentAuthentication();
-        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        boolean admin = groups.contains(Roles.ADMIN);
-        // supervisors follow progress: they see every case, but no full ID numbers
-        boolean mask = !admin && groups.contains(Roles.SUPERVISOR);
-        // staff see a case while one of its tasks is theirs: the task query runs with their authorizations
-        if (!admin && !mask && taskService.createTaskQuery().processInstanceBusinessKey(caseId).count() == 0) {
+        // the task query runs with the user's own task visibility
+        CaseAccess.Level level = access.household(user == null ? null : user.getGroupIds(),
+                () -> taskService.createTaskQuery().processInstanceBusinessKey(caseId).count() > 0);
+        Household h = level == CaseAccess.Level.NONE ? null : households.find(caseId).orElse(null);
+        if (h == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到该案卷，或您无权查看");
         }
-        Household h = service.household(caseId);
-        List<MemberView> members = service.members(caseId).stream().map(m -> new MemberView(m.seq(), m.name(),
+        boolean mask = level == CaseAccess.Level.MASKED;
+        List<MemberView> members = households.members(caseId).stream().map(m -> new MemberView(m.seq(), m.name(),
                 mask ? IdNumber.mask(m.idNumber()) : m.idNumber(), m.relation().name(), m.hukou().name(),
                 m.birthDate().toString(), m.employment().name(), m.minLivingAllowance())).toList();
         return new HouseholdView(h.caseId(), h.projectId(), h.unitNo(), h.leaseNo(), h.status(), h.headName(),
-                mask ? IdNumber.mask(h.headIdNumber()) : h.headIdNumber(), members, service.facilities(caseId));
+                mask ? IdNumber.mask(h.headIdNumber()) : h.headIdNumber(), members, households.facilities(caseId));
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzu.movein;
+package org.gongzu.household;
 
 import java.time.LocalDate;
 

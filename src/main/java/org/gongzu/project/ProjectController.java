@@ -1,0 +1,172 @@
+package org.gongzu.project;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.gongzu.casefile.CaseAccess;
+import org.gongzu.casefile.CaseJournal;
+import org.gongzu.household.HouseholdRepository;
+import org.gongzu.identity.Department;
+import org.gongzu.place.Place;
+import org.gongzu.place.PlaceRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A project's case as the departments on it and supervisors read it: facilities with their
+ * handover state, the milestones of the committee setup with their deadlines, households moved in,
+ * the open steps of its processes and its journal. The same view answers HTTP Basic on /api and
+ * the webapps' session under their /api (so Tasklist's project tab needs no second login).
+ */
+@RestController
+class ProjectController {
+
+    static final String NOT_FOUND = "没有找到该项目，或您无权查看";
+    private static final int MAX_OPEN_STEPS = 200;
+
+    private final ProjectRepository projects;
+    private final HouseholdRepository households;
+    private final PlaceRepository places;
+    private final CaseJournal journal;
+    private final CaseAccess access;
+    private final ProcessEngine engine;
+
+    ProjectController(ProjectRepository projects, HouseholdRepository households, PlaceRepository places,
+            CaseJournal journal, CaseAccess access, ProcessEngine engine) {
+        this.projects = projects;
+        this.households = households;
+        this.places = places;
+        this.journal = journal;
+        this.access = access;
+        this.engine = engine;
+    }
+
+    record PlaceView(String code, String name) {
+    }
+
+    record FacilityView(String type, String typeName, String receivingDepartment, String receivingDepartmentName,
+            Boolean requiredAtMoveIn, String status, String statusName, LocalDate preparedOn, LocalDate acceptedOn,
+            LocalDate inUseOn, String defects, boolean late) {
+    }
+
+    record MilestoneView(String code, String name, LocalDate dueOn, LocalDate doneOn, boolean late) {
+    }
+
+    record HouseholdsView(int total, long movedIn, long registered, List<Map<String, Object>> items) {
+    }
+
+    record StepView(String name, String process, Date created, Date due, List<String> departments) {
+    }
+
+    record ProjectView(String id, String name, String ownerName, Integer units, LocalDate plannedMoveInOn,
+            PlaceView district, PlaceView subDistrict, String firstMoveInCaseId, LocalDate firstMovedInOn,
+            String firstRegisteredCaseId, LocalDate firstRegisteredOn, List<FacilityView> facilities,
+            List<MilestoneView> milestones, HouseholdsView households, List<StepView> openSteps,
+            List<Map<String, Object>> journal) {
+    }
+
+    /** For HTTP Basic clients: the engine's current authentication, set by the /api login filter. */
+    @GetMapping("/api/projects/{id}")
+    ProjectView byBasicLogin(@PathVariable String id) {
+        Authentication user = engine.getIdentityService().getCurrentAuthentication();
+        return view(id, user == null ? null : user.getGroupIds());
+    }
+
+    /** For the webapps: their session login (a GET, so their CSRF check has nothing to verify). */
+    @GetMapping("${camunda.bpm.webapp.application-path:/camunda}/api/gongzu/projects/{id}")
+    ProjectView bySession(@PathVariable String id) {
+        Authentications authentications = Authentications.getCurrent();
+        var authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engine.getName());
+        if (!(authentication instanceof UserAuthentication user)) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
+        }
+        return view(id, List.copyOf(user.getGroupIds()));
+    }
+
+    private ProjectView view(String id, List<String> groups) {
+        Project p = projects.find(id).orElse(null);
+        if (p == null || access.project(p.subDistrictCode(), groups) == CaseAccess.Level.NONE) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
+        }
+        Place subDistrict = places.find(p.subDistrictCode()).orElseThrow();
+        Place district = places.find(p.districtCode()).orElseThrow();
+        List<FacilityView> facilities = projects.facilities(id).stream().map(f -> {
+            Optional<Department> department = Optional.ofNullable(f.receivingDepartment()).flatMap(Department::ofCode);
+            String departmentName = department.map(d -> d.groupName(d.level() == Place.Kind.DISTRICT ? district
+                    : subDistrict)).orElse(null);
+            return new FacilityView(f.type().name(), f.type().chineseName(), f.receivingDepartment(), departmentName,
+                    f.requiredAtMoveIn(), f.status().name(), f.status().chineseName(), f.preparedOn(), f.acceptedOn(),
+                    f.inUseOn(), f.defects(), f.late());
+        }).toList();
+        List<MilestoneView> milestones = projects.milestones(id).stream()
+                .map(m -> new MilestoneView(m.code(), m.name(), m.dueOn(), m.doneOn(), m.late())).toList();
+        List<Map<String, Object>> items = households.ofProject(id);
+        HouseholdsView householdsView = new HouseholdsView(items.size(),
+                items.stream().filter(h -> h.get("moved_in_on") != null).count(),
+                items.stream().filter(h -> "REGISTERED".equals(h.get("status"))).count(), items);
+        return new ProjectView(p.id(), p.name(), p.ownerName(), p.units(), p.plannedMoveInOn(),
+                new PlaceView(district.code(), district.name()), new PlaceView(subDistrict.code(), subDistrict.name()),
+                p.firstMoveInCaseId(), p.firstMovedInOn(), p.firstRegisteredCaseId(), p.firstRegisteredOn(),
+                facilities, milestones, householdsView, openSteps(id), journal.entries(id));
+    }
+
+    /**
+     * The open user tasks of the project's processes, whichever department holds them. Read by the
+     * system: the reader's right to the case was decided above, and the step list shows no task data.
+     */
+    private List<StepView> openSteps(String projectId) {
+        IdentityService identity = engine.getIdentityService();
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(projectId)
+                    .orderByTaskCreateTime().asc().listPage(0, MAX_OPEN_STEPS);
+            Map<String, String> processNames = new HashMap<>();
+            Map<String, String> groupNames = new HashMap<>();
+            List<StepView> steps = new ArrayList<>();
+            for (Task task : tasks) {
+                String process = processNames.computeIfAbsent(task.getProcessDefinitionId(), definitionId -> {
+                    ProcessDefinition definition = engine.getRepositoryService().getProcessDefinition(definitionId);
+                    return definition.getName() == null ? definition.getKey() : definition.getName();
+                });
+                List<String> departments = new ArrayList<>();
+                for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+                    if (link.getGroupId() != null) {
+                        departments.add(groupNames.computeIfAbsent(link.getGroupId(), groupId -> {
+                            Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+                            return group == null ? groupId : group.getName();
+                        }));
+                    }
+                }
+                departments.sort(Comparator.naturalOrder());
+                steps.add(new StepView(task.getName(), process, task.getCreateTime(), task.getDueDate(), departments));
+            }
+            return steps;
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+}
