@@ -37,7 +37,8 @@ export default {
   },
   // Gongzu's own script (an ES module under app/tasklist/): Chinese for form-js, refusals
   // shown on the form fields, browser-side ID checks (docs/adr/0008)
-  customScripts: ['scripts/gongzu-tasklist'],
+  // and the 「项目案卷」 tab beside the tasks of a project's case
+  customScripts: ['scripts/gongzu-tasklist', 'scripts/gongzu-project-tab'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
