@@ -18,6 +18,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.gongzu.process.ProcessModule;
 import org.gongzu.validation.FieldError;
@@ -70,9 +77,62 @@ class FormSubmissionGuard extends AbstractBpmnParseListener {
         String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
         ProcessModule module = modules.get(processKey);
         if (module != null) {
+            Set<String> formFields = module.formFields().getOrDefault(task.getTaskDefinitionKey(), Set.of());
             Set<String> allowed = new HashSet<>(module.processVariables());
-            allowed.addAll(module.formFields().getOrDefault(task.getTaskDefinitionKey(), Set.of()));
+            allowed.addAll(formFields);
             refuseUnknown(task, allowed);
+            refuseChangedProcessVariables(task, module.processVariables(), formFields);
+        }
+    }
+
+    /**
+     * The process's own variables (the case id, the place, the flags the gateways read) are in scope
+     * at every step, but only the process sets them: a submission that changes one (another case's
+     * id, another department) is refused. A variable counts as changed when this command created it
+     * or altered its stored value; the submission is the only thing that ran before this listener.
+     */
+    private static void refuseChangedProcessVariables(DelegateTask task, Set<String> processVariables,
+            Set<String> formFields) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return;
+        }
+        DbEntityCache cache = context.getDbEntityManager().getDbEntityCache();
+        List<FieldError> changed = new java.util.ArrayList<>();
+        for (String name : processVariables) {
+            if (formFields.contains(name)) {
+                continue;
+            }
+            CoreVariableInstance instance = ((TaskEntity) task).getExecution().getVariableInstance(name);
+            if (instance instanceof VariableInstanceEntity entity) {
+                CachedDbEntity cached = cache.getCachedEntity(entity);
+                boolean created = cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
+                // any update marks the entity dirty (its sequence counter moves): compare with what is stored
+                if (created || (cached != null && cached.isDirty() && !sameAsStored(context, entity))) {
+                    changed.add(new FieldError(name, "「" + name + "」由系统维护，不能随表单提交"));
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new InputRefusedException(changed.stream().sorted(java.util.Comparator.comparing(FieldError::field))
+                    .toList());
+        }
+    }
+
+    /** Whether the variable's value is still the one in the database (this command has not flushed yet). */
+    private static boolean sameAsStored(CommandContext context, VariableInstanceEntity entity) {
+        try (var statement = context.getDbSqlSession().getSqlSession().getConnection().prepareStatement(
+                "select TYPE_, TEXT_, LONG_, DOUBLE_, BYTEARRAY_ID_ from ACT_RU_VARIABLE where ID_ = ?")) {
+            statement.setString(1, entity.getId());
+            try (var row = statement.executeQuery()) {
+                return row.next() && java.util.Objects.equals(row.getString(1), entity.getSerializerName())
+                        && java.util.Objects.equals(row.getString(2), entity.getTextValue())
+                        && java.util.Objects.equals((Long) row.getObject(3, Long.class), entity.getLongValue())
+                        && java.util.Objects.equals((Double) row.getObject(4, Double.class), entity.getDoubleValue())
+                        && java.util.Objects.equals(row.getString(5), entity.getByteArrayValueId());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.camunda.bpm.engine.ProcessEngineException("Cannot read variable " + entity.getName(), e);
         }
     }
 
