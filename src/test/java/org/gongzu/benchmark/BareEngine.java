@@ -46,24 +46,17 @@ final class BareEngine implements AutoCloseable {
         return Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(3650)
                 .startEvent("start")
                 .userTask("A").camundaCandidateGroups("owner")
-                .parallelGateway("split")
                 .userTask("B").camundaCandidateGroups("rc")
                 .exclusiveGateway("hukou")
                 .condition("beijing", "${hasBeijingMembers}")
                 .userTask("D").camundaCandidateGroups("police")
                 .serviceTask("community").camundaExpression("${true}")
                 .endEvent("registered")
-                .moveToNode("split")
-                .exclusiveGateway("first")
-                .condition("first", "${firstHouseholdOfProject}")
-                .userTask("C").camundaCandidateGroups("owner")
-                .endEvent("checked")
                 .moveToNode("hukou").condition("nonLocal", "${!hasBeijingMembers}").endEvent("nonLocalOnly")
-                .moveToNode("first").condition("notFirst", "${!firstHouseholdOfProject}").endEvent("notFirst")
                 .done();
     }
 
-    /** One case: start and its four tasks, with as many variables as the product's forms send. */
+    /** One case: start and its three tasks, with as many variables as the product's forms send. */
     void runCase(int n, java.util.function.IntConsumer tasksDone) {
         Map<String, Object> lease = new HashMap<>();
         lease.put("projectId", "P-" + n);
@@ -78,9 +71,6 @@ final class BareEngine implements AutoCloseable {
         complete(pi, "B", Map.of("memberCount", 1, "member1", "{\"name\":\"张三\",\"idNumber\":\"110108198503152347\","
                 + "\"relation\":\"HEAD\",\"hukou\":\"BEIJING\",\"birthDate\":\"1985-03-15\",\"employment\":\"EMPLOYED\","
                 + "\"minLivingAllowance\":false}", "hasBeijingMembers", true));
-        tasksDone.accept(1);
-        complete(pi, "C", Map.of("residentsCommitteeInUse", "true", "policeRoomInUse", "true",
-                "serviceStationInUse", "true", "elderlyCareInUse", "true"));
         tasksDone.accept(1);
         complete(pi, "D", Map.of("confirmed", true, "doneOn", "2026-02-03", "note", "已核对"));
         tasksDone.accept(1);
