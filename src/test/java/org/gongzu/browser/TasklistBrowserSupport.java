@@ -95,9 +95,14 @@ abstract class TasklistBrowserSupport extends BrowserTest {
 
     /** Opens Tasklist's start dialog and the start form of 「承租家庭首次入住」. */
     WebElement openStartForm() {
+        return openStartForm("承租家庭首次入住");
+    }
+
+    /** Opens Tasklist's start dialog and the start form of the process with this name. */
+    WebElement openStartForm(String processName) {
         driver.findElement(By.xpath("//a[contains(normalize-space(.), '启动流程')]")).click();
         By process = By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
-                + "//a[normalize-space(.)='承租家庭首次入住']");
+                + "//a[normalize-space(.)='" + processName + "']");
         By form = By.cssSelector(".modal-body form.fjs-form");
         // a click while the dialog still slides in or redraws its list is lost: click until the form shows
         return wait.withMessage("the start form rendered").ignoring(StaleElementReferenceException.class).until(d -> {
@@ -221,6 +226,16 @@ abstract class TasklistBrowserSupport extends BrowserTest {
                 .click();
         wait.withMessage(option + " chosen as " + label).until(ExpectedConditions.textToBePresentInElement(
                 select.findElement(By.cssSelector(".fjs-select-display")), option));
+    }
+
+    /** Ticks options of a form-js checklist. */
+    void check(WebElement scope, String label, String... options) {
+        for (String option : options) {
+            WebElement box = visible(field(scope, label)).findElement(By.xpath(
+                    ".//label[normalize-space(.)='" + option + "']//input[@type='checkbox']"));
+            box.click();
+            wait.until(ExpectedConditions.elementToBeSelected(box));
+        }
     }
 
     void radio(WebElement scope, String label, String option) {
