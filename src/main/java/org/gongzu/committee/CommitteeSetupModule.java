@@ -9,23 +9,19 @@ import org.gongzu.committee.CommitteeSetupProcess.Elements;
 import org.gongzu.committee.CommitteeSetupProcess.StageForm;
 import org.gongzu.committee.CommitteeSetupProcess.SupervisionForm;
 import org.gongzu.committee.CommitteeSetupProcess.Vars;
-import org.gongzu.identity.Department;
 import org.gongzu.process.ProcessModule;
 import org.springframework.stereotype.Component;
 
-/** Registers CommitteeSetup with the shared code. */
+/**
+ * Registers CommitteeSetup with the shared code. Nobody starts it by hand: the project's first
+ * registered household does, once. No form carries personal data (the voter roll is by member id).
+ */
 @Component
 class CommitteeSetupModule implements ProcessModule {
 
     @Override
     public String processKey() {
         return CommitteeSetupProcess.KEY;
-    }
-
-    /** Nobody: the project's first registered household starts it, once. */
-    @Override
-    public Set<Department> starters() {
-        return Set.of();
     }
 
     @Override
@@ -41,11 +37,5 @@ class CommitteeSetupModule implements ProcessModule {
         fields.put(Elements.ELECTION, ElectionForm.ALL);
         fields.put(Elements.SUPERVISE_LATE_STAGE, SupervisionForm.ALL);
         return Map.copyOf(fields);
-    }
-
-    /** The voter roll lives in its own table, by member id; no form carries personal data. */
-    @Override
-    public Set<String> personalDataFields() {
-        return Set.of();
     }
 }

@@ -9,23 +9,19 @@ import org.gongzu.facilityhandover.FacilityHandoverProcess.InspectionForm;
 import org.gongzu.facilityhandover.FacilityHandoverProcess.LateForm;
 import org.gongzu.facilityhandover.FacilityHandoverProcess.PreparationForm;
 import org.gongzu.facilityhandover.FacilityHandoverProcess.Vars;
-import org.gongzu.identity.Department;
 import org.gongzu.process.ProcessModule;
 import org.springframework.stereotype.Component;
 
-/** Registers FacilityHandover with the shared code. */
+/**
+ * Registers FacilityHandover with the shared code. Nobody starts it by hand: a registered project
+ * starts one per planned facility. A handover holds no personal data.
+ */
 @Component
 class FacilityHandoverModule implements ProcessModule {
 
     @Override
     public String processKey() {
         return FacilityHandoverProcess.KEY;
-    }
-
-    /** Nobody: a registered project starts one handover per planned facility. */
-    @Override
-    public Set<Department> starters() {
-        return Set.of();
     }
 
     @Override
@@ -40,11 +36,5 @@ class FacilityHandoverModule implements ProcessModule {
                 Elements.INSPECT, InspectionForm.ALL,
                 Elements.CONFIRM_IN_USE, InUseForm.ALL,
                 Elements.RESOLVE_LATE, LateForm.ALL);
-    }
-
-    /** A facility handover holds no personal data. */
-    @Override
-    public Set<String> personalDataFields() {
-        return Set.of();
     }
 }

@@ -1,16 +1,12 @@
 package org.gongzu.movein;
 
 import java.net.URI;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gongzu.engine.InputRefusedException;
-import org.gongzu.validation.FieldError;
-import org.gongzu.web.errors.ErrorTranslator;
-import org.gongzu.web.errors.RequestConflictException;
+import org.gongzu.api.ProcessStartRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,25 +40,8 @@ class LeaseController {
      */
     @PostMapping
     ResponseEntity<LeaseResponse> leaseSigned(@RequestBody Map<String, Object> lease) {
-        List<FieldError> notText = lease.entrySet().stream()
-                .filter(field -> field.getValue() instanceof Map<?, ?> || field.getValue() instanceof List<?>)
-                .map(field -> new FieldError(field.getKey(), "「" + field.getKey() + "」应为文本，不能是对象或列表"))
-                .toList();
-        if (!notText.isEmpty()) {
-            throw new InputRefusedException(notText);
-        }
-        Map<String, Object> variables = new HashMap<>(lease);
-        ProcessInstance instance;
-        try {
-            instance = runtimeService.startProcessInstanceByKey(TenantMoveInProcess.KEY, variables);
-        } catch (RuntimeException e) {
-            // the same lease sent twice at once: both pass the "already registered" check, one insert wins
-            if (ErrorTranslator.isDuplicateKey(e)) {
-                throw new RequestConflictException(DUPLICATE_LEASE,
-                        List.of(new FieldError(TenantMoveInProcess.LeaseForm.LEASE_NO, DUPLICATE_LEASE)), e);
-            }
-            throw e;
-        }
+        ProcessInstance instance = ProcessStartRequest.start(runtimeService, TenantMoveInProcess.KEY, lease, Set.of(),
+                TenantMoveInProcess.LeaseForm.LEASE_NO, DUPLICATE_LEASE);
         return ResponseEntity.created(URI.create("/api/households/" + instance.getBusinessKey()))
                 .body(new LeaseResponse(instance.getBusinessKey(), instance.getId()));
     }

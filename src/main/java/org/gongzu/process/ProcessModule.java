@@ -14,8 +14,13 @@ public interface ProcessModule {
     /** The BPMN process id: the id of the process element and the name of its file in processes/. */
     String processKey();
 
-    /** The departments whose staff may start the process (each for its own place), e.g. the property owner. */
-    Set<Department> starters();
+    /**
+     * The departments whose staff may start the process (each for its own place), e.g. the property
+     * owner. None for a process only the system starts (from an event of its case).
+     */
+    default Set<Department> starters() {
+        return Set.of();
+    }
 
     /** Variables the process itself keeps: the case's ids and the flags its gateways read. */
     Set<String> processVariables();
@@ -27,5 +32,7 @@ public interface ProcessModule {
     Map<String, Set<String>> formFields();
 
     /** Submitted fields that carry personal data: they never reach the engine's history tables. */
-    Set<String> personalDataFields();
+    default Set<String> personalDataFields() {
+        return Set.of();
+    }
 }

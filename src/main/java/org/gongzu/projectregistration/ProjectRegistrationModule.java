@@ -8,7 +8,7 @@ import org.gongzu.process.ProcessModule;
 import org.gongzu.project.ProjectService.RegistrationForm;
 import org.springframework.stereotype.Component;
 
-/** Registers ProjectRegistration with the shared code. */
+/** Registers ProjectRegistration with the shared code. A project holds no personal data. */
 @Component
 class ProjectRegistrationModule implements ProcessModule {
 
@@ -31,11 +31,5 @@ class ProjectRegistrationModule implements ProcessModule {
     @Override
     public Map<String, Set<String>> formFields() {
         return Map.of(ProjectRegistrationProcess.Elements.START, RegistrationForm.ALL);
-    }
-
-    /** A project holds no personal data. */
-    @Override
-    public Set<String> personalDataFields() {
-        return Set.of();
     }
 }

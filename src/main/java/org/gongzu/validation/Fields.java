@@ -74,16 +74,8 @@ public final class Fields {
 
     /** A date that has already happened: today or earlier. */
     public LocalDate pastDate(String key, String label) {
-        String raw = optionalText(key, label, 40);
-        if (raw == null) {
-            reject(key, label, "为必填项");
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
-        } catch (DateTimeParseException e) {
-            reject(key, label, "不是有效日期（格式：年-月-日）");
+        LocalDate date = requiredDate(key, label);
+        if (date == null) {
             return null;
         }
         if (date.isAfter(today)) {
@@ -145,16 +137,8 @@ public final class Fields {
 
     /** A date that may lie in the future, e.g. a planned date; {@code notBefore} may be null. */
     public LocalDate date(String key, String label, LocalDate notBefore, String notBeforeText) {
-        String raw = optionalText(key, label, 40);
-        if (raw == null) {
-            reject(key, label, "为必填项");
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
-        } catch (DateTimeParseException e) {
-            reject(key, label, "不是有效日期（格式：年-月-日）");
+        LocalDate date = requiredDate(key, label);
+        if (date == null) {
             return null;
         }
         if (notBefore != null && date.isBefore(notBefore)) {
@@ -162,6 +146,21 @@ public final class Fields {
             return null;
         }
         return date;
+    }
+
+    /** A given date as form-js sends it (年-月-日, possibly with a time after it); null if refused. */
+    private LocalDate requiredDate(String key, String label) {
+        String raw = optionalText(key, label, 40);
+        if (raw == null) {
+            reject(key, label, "为必填项");
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
+        } catch (DateTimeParseException e) {
+            reject(key, label, "不是有效日期（格式：年-月-日）");
+            return null;
+        }
     }
 
     /** A whole number between {@code min} and {@code max}; text such as "12" is read too. */

@@ -20,13 +20,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.committee.CommitteeSetupProcess.Elements;
 import org.gongzu.committee.CommitteeSetupProcess.Stage;
 import org.gongzu.project.ProjectService;
 import org.gongzu.support.CoverageOf;
 import org.gongzu.support.GongzuTest;
+import org.gongzu.support.TaskGroups;
 import org.gongzu.support.MoveInFixture;
 import org.gongzu.support.ProjectFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,8 +176,7 @@ class CommitteeSetupFlowTest {
     }
 
     private List<String> groups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(java.util.Objects::nonNull).sorted().toList();
+        return TaskGroups.of(taskService, task);
     }
 
     private static Date endOf(LocalDate day) {

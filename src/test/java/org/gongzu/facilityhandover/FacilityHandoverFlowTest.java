@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.facilityhandover.FacilityHandoverProcess.Elements;
 import org.gongzu.project.FacilityType;
@@ -33,6 +32,7 @@ import org.gongzu.project.Project;
 import org.gongzu.project.ProjectService;
 import org.gongzu.support.CoverageOf;
 import org.gongzu.support.GongzuTest;
+import org.gongzu.support.TaskGroups;
 import org.gongzu.support.ProjectFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,8 +218,7 @@ class FacilityHandoverFlowTest {
     }
 
     private List<String> groups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(java.util.Objects::nonNull).sorted().toList();
+        return TaskGroups.of(taskService, task);
     }
 
     /** The facilities of the project whose open tasks a member of this group sees. */
