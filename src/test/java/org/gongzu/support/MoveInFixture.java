@@ -3,8 +3,6 @@ package org.gongzu.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,7 +30,6 @@ public class MoveInFixture {
     /** The example of a wrong check digit (the right one is 7). */
     public static final String WRONG_CHECK_DIGIT = "110108198503152340";
 
-    private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
@@ -74,9 +71,7 @@ public class MoveInFixture {
     }
 
     public ProcessInstance startMoveIn(String projectId) {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
-        started.add(instance.getId());
-        return instance;
+        return runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
     }
 
     /** A household of the sub-district that has moved in: its case waits at 「登记家庭成员信息」. */
@@ -88,10 +83,6 @@ public class MoveInFixture {
                 .singleResult();
     }
 
-    /** The process instances this fixture started, so that a test class can measure its own coverage. */
-    public Set<String> startedInstances() {
-        return Set.copyOf(started);
-    }
 
     public static Map<String, Object> moveIn() {
         return Map.of("moveInDate", "2026-02-01", "keysHandedOver", true);
