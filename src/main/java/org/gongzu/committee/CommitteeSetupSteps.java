@@ -70,6 +70,11 @@ public class CommitteeSetupSteps {
         execution.setVariableLocal(Vars.LATE_STAGE_NAME, stage.name());
     }
 
+    /** The escalation task names the late stage. */
+    public void named(DelegateTask task) {
+        task.setName(task.getName() + "：" + task.getVariable(Vars.LATE_STAGE_NAME));
+    }
+
     public void lateStageSupervised(DelegateTask task) {
         String stageName = (String) task.getVariable(Vars.LATE_STAGE_NAME);
         refusingInvalid(() -> service.lateStageSupervised(projectId(task), stageName,

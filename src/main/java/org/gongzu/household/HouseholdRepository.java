@@ -81,7 +81,7 @@ public class HouseholdRepository {
                 Timestamp.valueOf(now), caseId, register);
     }
 
-    /** The facility check of TenantMoveIn versions before the FacilityHandover process (by facility name). */
+    /** The facility check of the move-in process's earlier versions (by facility name), before facilities had handovers. */
     public void recordFacilities(String caseId, Map<String, Boolean> inUse, LocalDateTime now) {
         jdbc.update("delete from facility_check where case_id = ?", caseId);
         jdbc.batchUpdate("insert into facility_check (case_id, facility, in_use, checked_at) values (?, ?, ?, ?)",

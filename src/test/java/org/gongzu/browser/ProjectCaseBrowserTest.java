@@ -41,7 +41,7 @@ class ProjectCaseBrowserTest extends TasklistBrowserSupport {
                 .taskDefinitionKey("Task_InspectFacility").singleResult();
 
         login("hdedu");
-        assertThat(taskName(inspection.getId())).isEqualTo("查验接收");
+        assertThat(taskName(inspection.getId())).isEqualTo("查验接收：幼儿园");
         openTask(inspection.getId());
         WebElement form = openedForm();
         assertThat(labels(form)).contains("查验结论", "查验日期", "存在的问题");
@@ -60,7 +60,7 @@ class ProjectCaseBrowserTest extends TasklistBrowserSupport {
         WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".gz-project")));
         screenshot("project-case-tab");
         assertThat(view.getText()).contains(project.name(), project.id(), "海淀区学院路街道", "幼儿园", "海淀区 区教委",
-                "待查验", "警务室", "待移交", "准备移交", "查验接收");
+                "待查验", "警务室", "待移交", "准备移交：警务室", "查验接收：幼儿园");
         assertThat(failedRequests()).isEmpty();
         assertThat(console()).noneMatch(entry -> entry.getMessage().contains("gongzu-project-tab"));
     }

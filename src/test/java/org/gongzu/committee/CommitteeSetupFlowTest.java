@@ -143,6 +143,7 @@ class CommitteeSetupFlowTest {
                     .taskDefinitionKey(Elements.SUPERVISE_LATE_STAGE).singleResult();
             assertThat(groups(supervision)).as(stage.taskId()).containsExactly("civil-110108");
             assertThat(taskService.getVariable(supervision.getId(), "lateStageName")).isEqualTo(stage.name());
+            assertThat(supervision.getName()).isEqualTo("督办逾期阶段：" + stage.name());
             assertThat(jdbc.queryForObject("select late from project_milestone where project_id = ? and code = ?",
                     Boolean.class, project, stage.taskId())).isTrue();
             taskService.complete(supervision.getId(), Map.of("measures", "约谈街道，限期完成"));

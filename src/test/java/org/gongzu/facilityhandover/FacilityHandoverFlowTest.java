@@ -74,6 +74,8 @@ class FacilityHandoverFlowTest {
         for (ProcessInstance pi : handovers) {
             assertThat(pi).isWaitingAt(Elements.PREPARE);
             assertThat(groups(task(pi))).containsExactly("owner-" + SUB_DISTRICT);
+            assertThat(task(pi).getName()).isEqualTo("准备移交：" + FacilityType.valueOf(
+                    (String) runtimeService.getVariable(pi.getId(), "facilityType")).chineseName());
             taskService.complete(task(pi).getId(), Map.of("preparedOn", LocalDate.now().toString()));
         }
         Map<String, List<String>> inspectors = handovers.stream().collect(Collectors.toMap(
@@ -159,6 +161,7 @@ class FacilityHandoverFlowTest {
         Task late = taskService.createTaskQuery().processInstanceId(police.getId())
                 .taskDefinitionKey(Elements.RESOLVE_LATE).singleResult();
         assertThat(groups(late)).containsExactlyInAnyOrder("sdo-" + SUB_DISTRICT, "housing-" + DISTRICT);
+        assertThat(late.getName()).isEqualTo("督办未按期启用的设施：警务室");
         assertThat(jdbc.queryForObject("select late from project_facility where project_id = ? and facility_type = ?",
                 Boolean.class, project.id(), "POLICE_ROOM")).isTrue();
         // the handover itself goes on

@@ -51,7 +51,7 @@ class ProjectApiTest {
         assertThat(kindergarten.path("receivingDepartmentName").asText()).isEqualTo("海淀区 区教委");
         assertThat(kindergarten.path("statusName").asText()).isEqualTo("待移交");
         assertThat(view.path("openSteps")).hasSize(3);
-        assertThat(view.path("openSteps").get(0).path("name").asText()).isEqualTo("准备移交");
+        assertThat(view.path("openSteps").get(0).path("name").asText()).startsWith("准备移交：");
         assertThat(view.path("openSteps").get(0).path("departments").toString()).contains("产权单位");
     }
 
