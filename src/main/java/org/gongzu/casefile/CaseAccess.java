@@ -1,7 +1,10 @@
 package org.gongzu.casefile;
 
 import java.util.Collection;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gongzu.casefile.HouseholdFields.Id;
 
 import org.gongzu.identity.Department;
 import org.gongzu.identity.Roles;
@@ -49,20 +52,61 @@ public class CaseAccess {
     }
 
     /**
-     * A household's case holds personal data: staff read it while one of its tasks is theirs
-     * ({@code holdsATask} asks the engine, with the user's own task visibility); supervisors read it
-     * masked.
+     * What each department's steps need of a household's personal data. The property owner signed
+     * the lease with the head; the residents' committee registers every member; the police check the
+     * members' register data; the social security office and the education commission serve members
+     * by their ID (registration, school places); the others see names, and ID numbers masked.
      */
-    public Level household(Collection<String> groups, BooleanSupplier holdsATask) {
+    private static final Map<Department, HouseholdFields> NEEDS = Map.of(
+            Department.OWNER, new HouseholdFields(true, Id.FULL, true, Id.MASKED, false, false, false, false),
+            Department.RESIDENTS_COMMITTEE, HouseholdFields.ALL,
+            Department.POLICE, new HouseholdFields(true, Id.FULL, true, Id.FULL, true, true, false, false),
+            Department.SUBDISTRICT_OFFICE, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, true, true, true),
+            Department.SOCIAL_SECURITY_OFFICE, new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, true, true),
+            Department.EDUCATION, new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, false, false),
+            Department.HEALTH, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, false),
+            Department.CIVIL_AFFAIRS, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, true),
+            Department.HOUSING, new HouseholdFields(true, Id.MASKED, false, Id.HIDDEN, false, false, false, false));
+    /** Supervisors follow progress: everything but full ID numbers. */
+    static final HouseholdFields SUPERVISOR = new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, true, true, true);
+
+    /**
+     * What of a household a reader sees, or nothing: administrators everything, supervisors
+     * {@link #SUPERVISOR}, staff what their departments need, if one of their departments is on the
+     * case ({@code departmentsOnCase}: the groups its tasks were ever routed to).
+     */
+    public Optional<HouseholdFields> household(Collection<String> groups, Collection<String> departmentsOnCase) {
         if (groups == null) {
-            return Level.NONE;
+            return Optional.empty();
         }
         if (groups.contains(Roles.ADMIN)) {
-            return Level.FULL;
+            return Optional.of(HouseholdFields.ALL);
         }
-        if (groups.contains(Roles.SUPERVISOR)) {
-            return Level.MASKED;
+        HouseholdFields seen = groups.contains(Roles.SUPERVISOR) ? SUPERVISOR : null;
+        for (String group : groups) {
+            if (departmentsOnCase.contains(group)) {
+                HouseholdFields need = departmentOf(group).map(NEEDS::get).orElse(null);
+                if (need != null) {
+                    seen = seen == null ? need : seen.or(need);
+                }
+            }
         }
-        return holdsATask.getAsBoolean() ? Level.FULL : Level.NONE;
+        return Optional.ofNullable(seen);
+    }
+
+    /** Whether the reader may read the case's documents: its departments, supervisors, administrators. */
+    public boolean documents(Collection<String> groups, Collection<String> departmentsOnCase) {
+        return groups != null && (groups.contains(Roles.ADMIN) || groups.contains(Roles.SUPERVISOR)
+                || groups.stream().anyMatch(departmentsOnCase::contains));
+    }
+
+    /** Whether the reader may attach documents: the case's departments (supervisors only read). */
+    public boolean attach(Collection<String> groups, Collection<String> departmentsOnCase) {
+        return groups != null && (groups.contains(Roles.ADMIN) || groups.stream().anyMatch(departmentsOnCase::contains));
+    }
+
+    private static Optional<Department> departmentOf(String group) {
+        int dash = group.indexOf('-');
+        return dash < 0 ? Optional.empty() : Department.ofCode(group.substring(0, dash));
     }
 }

@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.gongzu.casefile.CaseDocuments;
+import org.gongzu.casefile.DocumentKind;
 import org.gongzu.process.ProcessModule;
 import org.gongzu.validation.FieldError;
 import org.springframework.stereotype.Component;
@@ -40,9 +42,11 @@ import org.springframework.stereotype.Component;
 class FormSubmissionGuard extends AbstractBpmnParseListener {
 
     private final Map<String, ProcessModule> modules;
+    private final CaseDocuments documents;
 
-    FormSubmissionGuard(List<ProcessModule> modules) {
+    FormSubmissionGuard(List<ProcessModule> modules, CaseDocuments documents) {
         this.modules = modules.stream().collect(Collectors.toMap(ProcessModule::processKey, Function.identity()));
+        this.documents = documents;
     }
 
     @Override
@@ -74,14 +78,33 @@ class FormSubmissionGuard extends AbstractBpmnParseListener {
                 && !StepInput.actingAsAdministrator()) {
             throw new ActionRefusedException("该任务已由其他人员认领，只有办理人本人可以办理");
         }
+        if (caller != null && task.getAssignee() == null) {
+            // completed without a claim (REST): the completer is the assignee, so that 已办 and history show them
+            task.setAssignee(caller);
+        }
         String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
         ProcessModule module = modules.get(processKey);
         if (module != null) {
+            refuseMissingDocuments(task, module.requiredDocuments().getOrDefault(task.getTaskDefinitionKey(), Set.of()));
             Set<String> formFields = module.formFields().getOrDefault(task.getTaskDefinitionKey(), Set.of());
             Set<String> allowed = new HashSet<>(module.processVariables());
             allowed.addAll(formFields);
             refuseUnknown(task, allowed);
             refuseChangedProcessVariables(task, module.processVariables(), formFields);
+        }
+    }
+
+    /** A step that needs a document on its case (the lease at move-in) is refused until it is there. */
+    private void refuseMissingDocuments(DelegateTask task, Set<DocumentKind> required) {
+        if (required.isEmpty()) {
+            return;
+        }
+        String caseId = ((TaskEntity) task).getProcessInstance().getBusinessKey();
+        List<FieldError> missing = required.stream().filter(kind -> caseId == null || !documents.has(caseId, kind))
+                .map(kind -> new FieldError("documents", "请先在「案卷」页签上传「" + kind.chineseName() + "」扫描件，再完成此步骤"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InputRefusedException(missing);
         }
     }
 

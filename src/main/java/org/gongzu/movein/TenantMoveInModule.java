@@ -3,6 +3,7 @@ package org.gongzu.movein;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzu.casefile.DocumentKind;
 import org.gongzu.identity.Department;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
 import org.gongzu.movein.TenantMoveInProcess.EarlierVersionElements;
@@ -45,6 +46,12 @@ class TenantMoveInModule implements ProcessModule {
                 Elements.REGISTER_MEMBERS, MembersForm.ALL,
                 Elements.CONFIRM_ACTUAL_POPULATION, ConfirmationForm.ALL,
                 Elements.REGISTER_FLOATING_POPULATION, ConfirmationForm.ALL);
+    }
+
+    /** The owner confirms the move-in with the signed lease contract on the case (clauses 1 and 7). */
+    @Override
+    public Map<String, Set<DocumentKind>> requiredDocuments() {
+        return Map.of(Elements.CONFIRM_MOVE_IN, Set.of(DocumentKind.LEASE_CONTRACT));
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class TenantMoveInProcess {
         public static final String START = "StartEvent_LeaseSigned";
         public static final String CONFIRM_MOVE_IN = "Task_ConfirmMoveIn";
         public static final String REGISTER_MEMBERS = "Task_RegisterMembers";
+        /** 退回: the residents' committee sends the case back to the owner (message Return_Task_RegisterMembers). */
+        public static final String RETURN_TO_OWNER = "BoundaryEvent_ReturnToOwner";
         public static final String HUKOU_SPLIT = "Gateway_Hukou";
         public static final String CONFIRM_ACTUAL_POPULATION = "Task_ConfirmActualPopulation";
         public static final String REGISTER_FLOATING_POPULATION = "Task_RegisterFloatingPopulation";

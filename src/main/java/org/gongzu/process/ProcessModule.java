@@ -3,6 +3,7 @@ package org.gongzu.process;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongzu.casefile.DocumentKind;
 import org.gongzu.identity.Department;
 
 /**
@@ -30,6 +31,14 @@ public interface ProcessModule {
      * Anything else sent with a submission is refused, naming it.
      */
     Map<String, Set<String>> formFields();
+
+    /**
+     * The documents a step needs on its case before it may be completed, by element id (e.g. the
+     * lease contract when the owner confirms the move-in).
+     */
+    default Map<String, Set<DocumentKind>> requiredDocuments() {
+        return Map.of();
+    }
 
     /** Submitted fields that carry personal data: they never reach the engine's history tables. */
     default Set<String> personalDataFields() {

@@ -37,7 +37,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the webapps' session under their /api (so Tasklist's project tab needs no second login).
  */
 @RestController
-class ProjectController {
+public class ProjectController {
 
     static final String NOT_FOUND = "没有找到该项目，或您无权查看";
     private static final int MAX_OPEN_STEPS = 200;
@@ -59,24 +59,24 @@ class ProjectController {
         this.engine = engine;
     }
 
-    record PlaceView(String code, String name) {
+    public record PlaceView(String code, String name) {
     }
 
-    record FacilityView(String type, String typeName, String receivingDepartment, String receivingDepartmentName,
+    public record FacilityView(String type, String typeName, String receivingDepartment, String receivingDepartmentName,
             Boolean requiredAtMoveIn, String status, String statusName, LocalDate preparedOn, LocalDate acceptedOn,
             LocalDate inUseOn, String defects, boolean late) {
     }
 
-    record MilestoneView(String code, String name, LocalDate dueOn, LocalDate doneOn, boolean late) {
+    public record MilestoneView(String code, String name, LocalDate dueOn, LocalDate doneOn, boolean late) {
     }
 
-    record HouseholdsView(int total, long movedIn, long registered, List<Map<String, Object>> items) {
+    public record HouseholdsView(int total, long movedIn, long registered, List<Map<String, Object>> items) {
     }
 
-    record StepView(String name, String process, Date created, Date due, List<String> departments) {
+    public record StepView(String name, String process, Date created, Date due, List<String> departments) {
     }
 
-    record ProjectView(String id, String name, String ownerName, Integer units, LocalDate plannedMoveInOn,
+    public record ProjectView(String id, String name, String ownerName, Integer units, LocalDate plannedMoveInOn,
             PlaceView district, PlaceView subDistrict, String firstMoveInCaseId, LocalDate firstMovedInOn,
             String firstRegisteredCaseId, LocalDate firstRegisteredOn, List<FacilityView> facilities,
             List<MilestoneView> milestones, HouseholdsView households, List<StepView> openSteps,
@@ -102,7 +102,8 @@ class ProjectController {
         return view(id, List.copyOf(user.getGroupIds()));
     }
 
-    private ProjectView view(String id, List<String> groups) {
+    /** The project's case as a reader in these groups sees it; 404 if it does not exist or is not theirs. */
+    public ProjectView view(String id, List<String> groups) {
         Project p = projects.find(id).orElse(null);
         if (p == null || access.project(p.subDistrictCode(), groups) == CaseAccess.Level.NONE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);

@@ -146,7 +146,8 @@ public class ProjectService {
     /** A household of the project moved in; true if it is the project's first (then processes may start). */
     public boolean householdMovedIn(String projectId, String caseId, LocalDate movedInOn) {
         if (!projects.claimFirstMoveIn(projectId, caseId, movedInOn)) {
-            return false;
+            // a move-in confirmed again (the case was sent back) stays the first if it was
+            return projects.find(projectId).map(p -> caseId.equals(p.firstMoveInCaseId())).orElse(false);
         }
         Project project = projects.find(projectId).orElseThrow();
         events.publishEvent(new ProjectEvents.FirstMoveIn(project, caseId, movedInOn));

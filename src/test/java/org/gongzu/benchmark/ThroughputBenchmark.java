@@ -142,6 +142,7 @@ public final class ThroughputBenchmark {
         private final IdentityService identity;
         private final RuntimeService runtime;
         private final TaskService taskService;
+        private final org.gongzu.casefile.CaseDocuments documents;
         private final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(HttpClient::newHttpClient);
 
         ProductFlows(Product product, String subDistrict, Map<String, List<String>> users) {
@@ -151,6 +152,7 @@ public final class ThroughputBenchmark {
             this.identity = product.bean(IdentityService.class);
             this.runtime = product.bean(RuntimeService.class);
             this.taskService = product.bean(TaskService.class);
+            this.documents = product.bean(org.gongzu.casefile.CaseDocuments.class);
         }
 
         private String newProject(int n) {
@@ -170,9 +172,16 @@ public final class ThroughputBenchmark {
             return lease;
         }
 
+        private static final byte[] LEASE_SCAN = org.gongzu.casefile.CaseDocuments.samplePdf("租赁合同");
+
         void apiCase(int n, IntConsumer tasksDone) {
             Map<String, Object> lease = lease(n, newProject(n));
-            String pi = as("benchowner", () -> runtime.startProcessInstanceByKey("TenantMoveIn", lease).getId());
+            org.camunda.bpm.engine.runtime.ProcessInstance started = as("benchowner",
+                    () -> runtime.startProcessInstanceByKey("TenantMoveIn", lease));
+            String pi = started.getId();
+            // the owner's move-in step needs the lease's scan on the case
+            documents.attach(started.getBusinessKey(), org.gongzu.casefile.DocumentKind.LEASE_CONTRACT, "lease.pdf",
+                    "application/pdf", LEASE_SCAN, "benchowner");
             apiStep(pi, "benchowner", "Task_ConfirmMoveIn", MoveInFixture.moveIn());
             tasksDone.accept(1);
             apiStep(pi, "benchrc", "Task_RegisterMembers", MoveInFixture.memberGroups(List.of(MoveInFixture.head())));
@@ -201,8 +210,12 @@ public final class ThroughputBenchmark {
 
         void restCase(int n, IntConsumer tasksDone) throws IOException, InterruptedException {
             String lease = variables(lease(n, newProject(n)));
-            String pi = JSON.readTree(send("benchowner", "POST", "/engine-rest/process-definition/key/TenantMoveIn/start",
-                    "{\"variables\":" + lease + "}", 200)).get("id").asText();
+            var started = JSON.readTree(send("benchowner", "POST", "/engine-rest/process-definition/key/TenantMoveIn/start",
+                    "{\"variables\":" + lease + "}", 200));
+            String pi = started.get("id").asText();
+            // the lease's scan, as the owner's lease system would upload it (through the Java API here)
+            documents.attach(started.get("businessKey").asText(), org.gongzu.casefile.DocumentKind.LEASE_CONTRACT,
+                    "lease.pdf", "application/pdf", LEASE_SCAN, "benchowner");
             restStep(pi, "benchowner", "Task_ConfirmMoveIn", variables(MoveInFixture.moveIn()));
             tasksDone.accept(1);
             String member = JSON.writeValueAsString(MoveInFixture.head());

@@ -246,6 +246,8 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
         String caseId = wait.withMessage("the case opened").until(d -> jdbc.queryForList(
                 "select case_id from household where lease_no = ?", String.class, leaseNo).stream().findFirst()
                 .orElse(null));
+        // the owner's step needs the lease's scan on the case (uploaded in the case tab; here by the fixture)
+        fixture.attachLease(caseId);
         Task confirm = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
         openTask(confirm.getId());
         openedForm();

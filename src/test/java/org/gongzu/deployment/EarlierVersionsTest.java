@@ -53,6 +53,7 @@ class EarlierVersionsTest {
         String project = fixture.newProject(MoveInFixture.SUB_DISTRICT);
         ProcessInstance pi = runtimeService.startProcessInstanceById(earlier.getId(),
                 fixture.lease(project, MoveInFixture.HEAD_BEIJING));
+        fixture.attachLease(pi.getBusinessKey());
         complete(pi, "Task_ConfirmMoveIn", MoveInFixture.moveIn());
 
         complete(pi, "Task_CheckFacilities", Map.of("residentsCommitteeInUse", "true", "policeRoomInUse", "false",

@@ -128,6 +128,23 @@ class TenantMoveInFlowTest {
     }
 
     @Test
+    void theResidentsCommitteeSendsAWrongMoveInBackToTheOwnerWhoConfirmsItAgain() {
+        String project = fixture.newProject(SUB_DISTRICT);
+        ProcessInstance pi = fixture.startMoveIn(project);
+        complete(task(pi), moveIn());
+
+        // 退回 correlates the step's return message (TaskActionsController does so for staff)
+        runtimeService.createMessageCorrelation("Return_Task_RegisterMembers").processInstanceId(pi.getId()).correlate();
+        assertThat(pi).hasPassed(Elements.RETURN_TO_OWNER).isWaitingAt(Elements.CONFIRM_MOVE_IN);
+        assertThat(task(pi)).hasCandidateGroup("owner-" + SUB_DISTRICT);
+
+        complete(task(pi), moveIn());
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
+        // confirmed again, the case is still its project's first move-in
+        assertThat(pi).variables().containsEntry("firstHouseholdOfProject", true);
+    }
+
+    @Test
     void theFirstHouseholdToMoveInIsClaimedOnceOnTheProjectAndGoesStraightToRegistration() {
         String project = fixture.newProject(SUB_DISTRICT);
         ProcessInstance pi = fixture.startMoveIn(project);
@@ -194,6 +211,20 @@ class TenantMoveInFlowTest {
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「第2位成员」未填写");
         assertThatThrownBy(() -> taskService.complete(task(pi).getId(), Map.of("memberCount", 9)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「家庭成员人数」应为1至8之间的整数");
+        assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
+    }
+
+    @Test
+    void theOwnerCannotConfirmTheMoveInWithoutTheLeaseOnTheCase() {
+        String project = fixture.occupiedProject(SUB_DISTRICT);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("TenantMoveIn",
+                fixture.lease(project, MoveInFixture.HEAD_BEIJING));
+        assertThatThrownBy(() -> taskService.complete(task(pi).getId(), moveIn()))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「租赁合同」扫描件");
+        assertThat(pi).isWaitingAt(Elements.CONFIRM_MOVE_IN);
+
+        fixture.attachLease(pi.getBusinessKey());
+        complete(task(pi), moveIn());
         assertThat(pi).isWaitingAt(Elements.REGISTER_MEMBERS);
     }
 

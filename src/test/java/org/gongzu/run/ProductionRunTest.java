@@ -54,7 +54,7 @@ class ProductionRunTest {
         assertThat(jdbc.queryForList("select script from flyway_schema_history where success order by installed_rank",
                 String.class)).containsExactly("V1__camunda_7_24_0_create.sql", "V2__places_projects_households.sql",
                         "V3__gongzu_audit_history_level.sql", "V4__task_queue.sql", "V5__suspended_task_index.sql",
-                        "db.migration.V6__Case_journal_for_every_case", "V7__project_cases.sql");
+                        "db.migration.V6__Case_journal_for_every_case", "V7__project_cases.sql", "V8__case_documents.sql");
         assertThat(jdbc.queryForList("select version_ from act_ge_schema_log order by timestamp_", String.class))
                 .containsExactly("7.24.0");
         IdentityService identity = app.getBean(IdentityService.class);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gongzu.casefile.CaseDocuments;
+import org.gongzu.casefile.DocumentKind;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,8 +35,10 @@ public class MoveInFixture {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
+    private final CaseDocuments documents;
 
-    MoveInFixture(RuntimeService runtimeService, TaskService taskService, JdbcTemplate jdbc) {
+    MoveInFixture(RuntimeService runtimeService, TaskService taskService, JdbcTemplate jdbc, CaseDocuments documents) {
+        this.documents = documents;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.jdbc = jdbc;
@@ -71,7 +75,9 @@ public class MoveInFixture {
     }
 
     public ProcessInstance startMoveIn(String projectId) {
-        return runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("TenantMoveIn", lease(projectId, HEAD_BEIJING));
+        attachLease(instance.getBusinessKey());
+        return instance;
     }
 
     /** A household of the sub-district that has moved in: its case waits at 「登记家庭成员信息」. */
@@ -83,6 +89,12 @@ public class MoveInFixture {
                 .singleResult();
     }
 
+
+    /** The signed lease's scan on the case: the owner's move-in step needs it. */
+    public void attachLease(String caseId) {
+        documents.attach(caseId, DocumentKind.LEASE_CONTRACT, "lease.pdf", "application/pdf",
+                CaseDocuments.samplePdf("lease " + caseId), null);
+    }
 
     public static Map<String, Object> moveIn() {
         return Map.of("moveInDate", "2026-02-01", "keysHandedOver", true);

@@ -59,6 +59,7 @@ public final class ErrorTranslator {
     static final String BAD_REQUEST = "请求内容不正确，请检查后重试";
     static final String MALFORMED = "请求内容格式不正确：不是有效的 JSON，或字段类型不符";
     static final String TOO_LARGE = "请求内容过大或嵌套层级过深";
+    static final String UPLOAD_TOO_LARGE = "「文件」超过允许的大小上限";
     static final String QUERY_CAP = "查询结果过多：请限定每次查询的条数（maxResults），或缩小查询范围";
     static final String SERIALIZED_VALUE = "不接受 Java 序列化格式的变量值";
     static final String WEAK_PASSWORD = "密码不符合密码规则：至少10个字符，须含大写字母、小写字母、数字和特殊字符，且不能包含用户名";
@@ -120,6 +121,9 @@ public final class ErrorTranslator {
         Optional<RequestConflictException> conflict = first(chain, RequestConflictException.class);
         if (conflict.isPresent()) {
             return new Refusal(409, new ErrorBody(conflict.get().getMessage(), conflict.get().fields()));
+        }
+        if (first(chain, org.springframework.web.multipart.MaxUploadSizeExceededException.class).isPresent()) {
+            return Refusal.badInput(UPLOAD_TOO_LARGE, List.of(new FieldError("file", UPLOAD_TOO_LARGE)));
         }
         Optional<Refusal> input = refusedInput(chain);
         if (input.isPresent()) {

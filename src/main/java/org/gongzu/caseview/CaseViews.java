@@ -1,0 +1,198 @@
+package org.gongzu.caseview;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.gongzu.casefile.CaseAccess;
+import org.gongzu.casefile.CaseDepartments;
+import org.gongzu.casefile.CaseDocument;
+import org.gongzu.casefile.CaseDocuments;
+import org.gongzu.casefile.CaseJournal;
+import org.gongzu.casefile.HouseholdFields;
+import org.gongzu.household.Household;
+import org.gongzu.household.HouseholdRepository;
+import org.gongzu.household.HouseholdView;
+import org.gongzu.project.Project;
+import org.gongzu.project.ProjectController;
+import org.gongzu.project.ProjectRepository;
+import org.gongzu.project.ProjectController.ProjectView;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The whole case beside a task, for any case the case core knows (a household or a project): what
+ * it is, the steps done (who, which department, when, what they recorded), the processes of the
+ * case and where each waits, and its documents. What a reader sees is {@link CaseAccess}'s decision.
+ */
+@Component
+class CaseViews {
+
+    static final String NOT_FOUND = "没有找到该案卷，或您无权查看";
+    private static final int MAX_STEPS = 200;
+
+    private final HouseholdRepository households;
+    private final ProjectRepository projectRepository;
+    private final ProjectController projects;
+    private final CaseAccess access;
+    private final CaseDepartments departments;
+    private final CaseDocuments documents;
+    private final CaseJournal journal;
+    private final ProcessEngine engine;
+    private final Callers callers;
+
+    CaseViews(HouseholdRepository households, ProjectRepository projectRepository, ProjectController projects, CaseAccess access, CaseDepartments departments,
+            CaseDocuments documents, CaseJournal journal, ProcessEngine engine, Callers callers) {
+        this.households = households;
+        this.projectRepository = projectRepository;
+        this.projects = projects;
+        this.access = access;
+        this.departments = departments;
+        this.documents = documents;
+        this.journal = journal;
+        this.engine = engine;
+        this.callers = callers;
+    }
+
+    record DoneStep(String name, String process, List<String> departments, String user, Date finished) {
+    }
+
+    record ProcessState(String name, boolean ended, Date started, List<String> waitingAt) {
+    }
+
+    record DocumentView(long id, String kind, String kindName, String fileName, String contentType, long sizeBytes,
+            String uploadedBy, String uploadedAt) {
+
+        static DocumentView of(CaseDocument d) {
+            return new DocumentView(d.id(), d.kind().name(), d.kind().chineseName(), d.fileName(), d.contentType(),
+                    d.sizeBytes(), d.uploadedBy(), d.uploadedAt().toString());
+        }
+    }
+
+    record CaseView(String caseId, String kind, HouseholdView household, ProjectView project, List<DoneStep> stepsDone,
+            List<ProcessState> processes, List<DocumentView> documents, List<Map<String, Object>> journal) {
+    }
+
+    static boolean isHousehold(String caseId) {
+        return caseId.startsWith("HH-");
+    }
+
+    CaseView view(String caseId, Caller caller) {
+        if (isHousehold(caseId)) {
+            Set<String> onCase = departments.of(caseId);
+            HouseholdFields fields = access.household(caller.groups(), onCase).orElse(null);
+            Household household = fields == null ? null : households.find(caseId).orElse(null);
+            if (household == null) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
+            }
+            return callers.asSystem(() -> new CaseView(caseId, "HOUSEHOLD",
+                    HouseholdView.of(household, households.members(caseId), fields), null, stepsDone(caseId),
+                    processes(caseId), documents(caseId), journal.entries(caseId)));
+        }
+        ProjectView project = projects.view(caseId, caller.groups());
+        return callers.asSystem(() -> new CaseView(caseId, "PROJECT", null, project, stepsDone(caseId), processes(caseId),
+                documents(caseId), project.journal()));
+    }
+
+    /** Whether the caller may read the case's documents (403 otherwise, for a case that exists). */
+    boolean mayReadDocuments(String caseId, Caller caller) {
+        return isHousehold(caseId) ? access.documents(caller.groups(), departments.of(caseId))
+                : access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE;
+    }
+
+    boolean mayAttach(String caseId, Caller caller) {
+        if (isHousehold(caseId)) {
+            return access.attach(caller.groups(), departments.of(caseId));
+        }
+        return access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE
+                && !caller.groups().contains(org.gongzu.identity.Roles.SUPERVISOR);
+    }
+
+    boolean exists(String caseId) {
+        return isHousehold(caseId) ? households.find(caseId).isPresent() : projectPlaceOrNull(caseId) != null;
+    }
+
+    private String projectPlace(String caseId) {
+        String place = projectPlaceOrNull(caseId);
+        if (place == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
+        }
+        return place;
+    }
+
+    private String projectPlaceOrNull(String caseId) {
+        return projectRepository.find(caseId).map(Project::subDistrictCode).orElse(null);
+    }
+
+    private List<DocumentView> documents(String caseId) {
+        return documents.list(caseId).stream().map(DocumentView::of).toList();
+    }
+
+    private List<DoneStep> stepsDone(String caseId) {
+        List<HistoricTaskInstance> done = engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(caseId).finished().orderByHistoricTaskInstanceEndTime().asc()
+                .listPage(0, MAX_STEPS);
+        Map<String, String> processNames = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        List<DoneStep> steps = new ArrayList<>();
+        for (HistoricTaskInstance task : done) {
+            List<String> groups = engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId())
+                    .type("candidate").list().stream().map(HistoricIdentityLinkLog::getGroupId)
+                    .filter(java.util.Objects::nonNull).distinct().map(this::groupName).sorted().toList();
+            steps.add(new DoneStep(task.getName(), processName(processNames, task.getProcessDefinitionId()), groups,
+                    task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), this::userName),
+                    task.getEndTime()));
+        }
+        return steps;
+    }
+
+    private List<ProcessState> processes(String caseId) {
+        Map<String, String> processNames = new HashMap<>();
+        List<ProcessState> states = new ArrayList<>();
+        for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).orderByProcessInstanceStartTime().asc().listPage(0, 100)) {
+            List<String> waiting = instance.getEndTime() != null ? List.of()
+                    : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).listPage(0, 20)
+                            .stream().map(Task::getName).toList();
+            states.add(new ProcessState(processName(processNames, instance.getProcessDefinitionId()),
+                    instance.getEndTime() != null, instance.getStartTime(), waiting));
+        }
+        states.sort(Comparator.comparing(ProcessState::started));
+        return states;
+    }
+
+    String processName(Map<String, String> cache, String definitionId) {
+        return cache.computeIfAbsent(definitionId, id -> {
+            ProcessDefinition definition = engine.getRepositoryService().getProcessDefinition(id);
+            return definition.getName() == null ? definition.getKey() : definition.getName();
+        });
+    }
+
+    String groupName(String groupId) {
+        Group group = engine.getIdentityService().createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null ? groupId : group.getName();
+    }
+
+    String userName(String userId) {
+        User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? userId : name + "（" + userId + "）";
+    }
+}
