@@ -2,7 +2,7 @@ package org.gongzu.casefile;
 
 /**
  * Which of a household's personal data a reader sees, field by field: what the reader's step needs
- * (docs/adr/0018). ID numbers are shown in full, masked (first four and last two digits) or not at all.
+ * (docs/adr/0018). ID numbers are shown in full, masked (the first six and the last two characters) or not at all.
  */
 public record HouseholdFields(boolean headName, Id headId, boolean memberNames, Id memberIds, boolean birthDates,
         boolean hukou, boolean employment, boolean allowance) {
