@@ -53,8 +53,9 @@ class CaseViews {
     private final CaseJournal journal;
     private final ProcessEngine engine;
     private final Callers callers;
+    private final org.gongzu.place.PlaceRepository places;
 
-    CaseViews(HouseholdRepository households, ProjectRepository projectRepository, ProjectController projects, CaseAccess access, CaseDepartments departments,
+    CaseViews(org.gongzu.place.PlaceRepository places, HouseholdRepository households, ProjectRepository projectRepository, ProjectController projects, CaseAccess access, CaseDepartments departments,
             CaseDocuments documents, CaseJournal journal, ProcessEngine engine, Callers callers) {
         this.households = households;
         this.projectRepository = projectRepository;
@@ -65,6 +66,7 @@ class CaseViews {
         this.journal = journal;
         this.engine = engine;
         this.callers = callers;
+        this.places = places;
     }
 
     record DoneStep(String name, String process, List<String> departments, String user, Date finished) {
@@ -84,6 +86,27 @@ class CaseViews {
 
     record CaseView(String caseId, String kind, HouseholdView household, ProjectView project, List<DoneStep> stepsDone,
             List<ProcessState> processes, List<DocumentView> documents, List<Map<String, Object>> journal) {
+    }
+
+    /** A case in one line: the household head as the reader may see it (and the unit), or the project. */
+    record Summary(String title, String place) {
+    }
+
+    Summary summary(String caseId, Caller caller) {
+        if (isHousehold(caseId)) {
+            Household household = households.find(caseId).orElse(null);
+            if (household == null) {
+                return null;
+            }
+            HouseholdFields fields = access.household(caller.groups(), departments.of(caseId)).orElse(null);
+            String head = fields != null && fields.headName() ? household.headName() + " " : "";
+            return new Summary(head + household.unitNo(), placeName(household.subDistrictCode()));
+        }
+        return projectRepository.find(caseId).map(p -> new Summary(p.name(), placeName(p.subDistrictCode()))).orElse(null);
+    }
+
+    private String placeName(String code) {
+        return places.find(code).map(org.gongzu.place.Place::name).orElse(code);
     }
 
     static boolean isHousehold(String caseId) {

@@ -103,6 +103,35 @@ class TaskActionsController {
         });
     }
 
+    record Card(String taskId, String caseId, String title, String place, Date due) {
+    }
+
+    /**
+     * What tells a department's tasks apart in its list: the case number, the household head (as the
+     * department may see it) or the project, the place and the due date. Tasks the caller cannot see
+     * are left out.
+     */
+    @GetMapping({BASIC + "/cards", SESSION + "/cards"})
+    List<Card> cards(@RequestParam List<String> ids, HttpServletRequest request) {
+        Caller caller = callers.of(request);
+        List<String> wanted = ids.stream().limit(50).toList();
+        List<Task> tasks = callers.as(caller, () -> engine.getTaskService().createTaskQuery()
+                .taskIdIn(wanted.toArray(String[]::new)).listPage(0, 50));
+        return callers.asSystem(() -> {
+            Map<String, String> caseOfInstance = new HashMap<>();
+            List<Card> cards = new ArrayList<>();
+            for (Task task : tasks) {
+                String caseId = caseOfInstance.computeIfAbsent(task.getProcessInstanceId(), id -> Optional.ofNullable(
+                        engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult())
+                        .map(p -> p.getBusinessKey()).orElse(null));
+                CaseViews.Summary summary = caseId == null ? null : views.summary(caseId, caller);
+                cards.add(new Card(task.getId(), caseId, summary == null ? null : summary.title(),
+                        summary == null ? null : summary.place(), task.getDueDate()));
+            }
+            return cards;
+        });
+    }
+
     record Colleague(String userId, String name) {
     }
 

@@ -14,14 +14,12 @@ import org.gongzu.support.GongzuTest;
 import org.gongzu.support.ProjectFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A receiving department works a facility handover in Tasklist and reads the project's case in the
- * 「项目案卷」 tab beside the task, with its webapp session (no login dialog, no failed request).
+ * 「案卷」 tab beside the task, with its webapp session (no login dialog, no failed request).
  */
 @GongzuTest
 class ProjectCaseBrowserTest extends TasklistBrowserSupport {
@@ -48,20 +46,11 @@ class ProjectCaseBrowserTest extends TasklistBrowserSupport {
         assertThat(form.getText()).contains("幼儿园");
         screenshot("inspection-form");
 
-        By tab = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='项目案卷']");
-        wait.withMessage("the 项目案卷 tab opened").ignoring(StaleElementReferenceException.class).until(d -> {
-            if (d.findElements(By.cssSelector(".gz-project")).stream().anyMatch(WebElement::isDisplayed)) {
-                return true;
-            }
-            WebElement link = d.findElement(tab);
-            link.click();
-            return false;
-        });
-        WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".gz-project")));
+        WebElement view = openCaseTab();
         screenshot("project-case-tab");
         assertThat(view.getText()).contains(project.name(), project.id(), "海淀区学院路街道", "幼儿园", "海淀区 区教委",
                 "待查验", "警务室", "待移交", "准备移交：警务室", "查验接收：幼儿园");
         assertThat(failedRequests()).isEmpty();
-        assertThat(console()).noneMatch(entry -> entry.getMessage().contains("gongzu-project-tab"));
+        assertThat(console()).noneMatch(entry -> entry.getMessage().contains("gongzu-case"));
     }
 }

@@ -2,6 +2,7 @@ package org.gongzu.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.task.Task;
 import org.openqa.selenium.By;
@@ -226,6 +227,25 @@ abstract class TasklistBrowserSupport extends BrowserTest {
                 .click();
         wait.withMessage(option + " chosen as " + label).until(ExpectedConditions.textToBePresentInElement(
                 select.findElement(By.cssSelector(".fjs-select-display")), option));
+    }
+
+    /** Opens the task's 「案卷」 tab (scripts/gongzu-case.js) and answers its content once loaded. */
+    WebElement openCaseTab() {
+        return openTab("案卷", By.cssSelector(".gz-case"));
+    }
+
+    /** Opens a tab of the task details, clicking until the content shows. */
+    WebElement openTab(String label, By content) {
+        By tab = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + label + "']");
+        return wait.withMessage("the tab " + label + " opened").ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    Optional<WebElement> shown = d.findElements(content).stream().filter(WebElement::isDisplayed).findFirst();
+                    if (shown.isPresent()) {
+                        return shown.get();
+                    }
+                    d.findElement(tab).click();
+                    return null;
+                });
     }
 
     /** Ticks options of a form-js checklist. */

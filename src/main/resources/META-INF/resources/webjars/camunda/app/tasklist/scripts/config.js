@@ -37,8 +37,8 @@ export default {
   },
   // Gongzu's own script (an ES module under app/tasklist/): Chinese for form-js, refusals
   // shown on the form fields, browser-side ID checks (docs/adr/0008)
-  // and the 「项目案卷」 tab beside the tasks of a project's case
-  customScripts: ['scripts/gongzu-tasklist', 'scripts/gongzu-project-tab'],
+  // and the case beside every task: the 「案卷」 tab, 「已办」, a line on each task card
+  customScripts: ['scripts/gongzu-tasklist', 'scripts/gongzu-case'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
