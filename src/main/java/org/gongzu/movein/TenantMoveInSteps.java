@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.gongzu.engine.InputRefusedException;
+import org.gongzu.household.Household;
+import org.gongzu.household.Member;
 import org.gongzu.engine.StepInput;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
 import org.gongzu.movein.TenantMoveInProcess.Elements;
@@ -68,7 +70,33 @@ public class TenantMoveInSteps {
         discard(task, ConfirmationForm.ALL);
     }
 
+    /**
+     * The residents' committee's form opens with the lease holder as the first member, as the owner
+     * entered them: nothing is typed twice. The values live on the task only (personal data, never in
+     * the history) and are replaced by what the committee submits.
+     */
+    public void prefillLeaseHolder(DelegateTask task) {
+        Household household = service.household(caseId(task));
+        Map<String, Object> head = new java.util.LinkedHashMap<>();
+        head.put(MembersForm.NAME, household.headName());
+        head.put(MembersForm.ID_NUMBER, household.headIdNumber());
+        head.put(MembersForm.RELATION, Member.Relation.HEAD.name());
+        org.gongzu.validation.IdNumber.birthDate(household.headIdNumber())
+                .ifPresent(birth -> head.put(MembersForm.BIRTH_DATE, birth.toString()));
+        try {
+            task.setVariableLocal(MembersForm.MEMBER_GROUPS.get(0), org.camunda.spin.plugin.variable.SpinValues
+                    .jsonValue(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(head)).create());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void registerMembers(DelegateTask task) {
+        String first = MembersForm.MEMBER_GROUPS.get(0);
+        if (task.hasVariableLocal(first) && task.getExecution().hasVariable(first)) {
+            // submitted through the API onto the case, not over the prefilled task value: the submission counts
+            task.removeVariableLocal(first);
+        }
         boolean asList = task.hasVariable(MembersForm.MEMBERS);
         List<Map<String, ?>> members = asList
                 ? StepInput.entries(task, MembersForm.MEMBERS, "家庭成员")

@@ -259,6 +259,15 @@ class TenantMoveInFlowTest {
     }
 
     @Test
+    void theCommitteesFormOpensWithTheLeaseHolderAsTheOwnerEnteredThem() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        Object first = taskService.getVariableLocal(task(pi).getId(), "member1");
+        assertThat(first.toString()).contains("张三", MoveInFixture.HEAD_BEIJING, "HEAD", "1985-03-15");
+        assertThat(runtimeService.getVariable(pi.getId(), "member1")).isNull();
+    }
+
+    @Test
     void personalDataNeverReachesTheEnginesHistory() {
         ProcessInstance pi = fixture.startMoveIn(fixture.occupiedProject(SUB_DISTRICT));
         complete(task(pi), moveIn());
@@ -267,7 +276,7 @@ class TenantMoveInFlowTest {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
                 .extracting(v -> v.getName())
                 .contains("caseId", "hasBeijingMembers")
-                .doesNotContain("headName", "headIdNumber", "members");
+                .doesNotContain("headName", "headIdNumber", "members", "member1");
         // Gongzu's history level writes no variable-update details at all (docs/adr/0014)
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).list()).isEmpty();
     }
