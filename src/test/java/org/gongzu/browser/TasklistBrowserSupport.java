@@ -208,11 +208,12 @@ abstract class TasklistBrowserSupport extends BrowserTest {
         return element;
     }
 
+    /** Replaces what the field holds (typed by the user or prefilled) with the text, as a user selects and types. */
     void type(WebElement scope, String label, String text) {
         WebElement input = input(scope, label);
-        input.clear();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
-        wait.until(ExpectedConditions.attributeToBe(input, "value", text));
+        wait.withMessage(label + " holds " + text).until(ExpectedConditions.attributeToBe(input, "value", text));
     }
 
     /** Picks an option of a form-js select: its list opens on focus or on a press of the field. */

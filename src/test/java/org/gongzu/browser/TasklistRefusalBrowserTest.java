@@ -121,8 +121,9 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
         WebElement member = field("第1位成员");
 
         WebElement name = input(member, "姓名");
-        name.sendKeys("张");
-        name.sendKeys(Keys.BACK_SPACE, Keys.TAB);
+        // the lease holder comes prefilled, as the owner entered them; emptying the name is refused
+        assertThat(name.getAttribute("value")).isEqualTo("张三");
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
         wait.withMessage("required, in Chinese").until(d -> errorsOf(field(member, "姓名")).contains("此项为必填项"));
 
         WebElement idNumber = input(member, "身份证号码");
@@ -131,7 +132,10 @@ class TasklistRefusalBrowserTest extends TasklistBrowserSupport {
                 d -> errorsOf(field(member, "身份证号码")).contains("应为18位，前17位为数字，最后一位为数字或X"));
         assertThat(pageText()).doesNotContain("[1-9]", "{16}");
 
+        // the lease holder's relation comes prefilled, in Chinese; a field not prefilled asks 请选择
         assertThat(field(member, "与承租人关系").findElement(By.cssSelector(".fjs-select-display")).getText())
+                .isEqualTo("本人");
+        assertThat(field(member, "就业状况").findElement(By.cssSelector(".fjs-select-display")).getText())
                 .isEqualTo("请选择");
         WebElement birthDate = input(member, "出生日期");
         assertThat(birthDate.getAttribute("placeholder")).isEqualTo("年/月/日");

@@ -155,6 +155,17 @@ class CaseApiTest {
         assertThat(view.headers().firstValue("WWW-Authenticate")).isEmpty();
         var anonymous = new WebappSession(http.getRootUri()).get("/camunda/api/gongzu/cases/" + caseId);
         assertThat(anonymous.statusCode()).isIn(401, 403);
+
+        // a forged cross-site 退回 or 转办 (the session cookie without the CSRF token) changes nothing
+        Task policeTask = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        var forged = police.postJsonWithoutCsrfToken("/camunda/api/gongzu/tasks/" + policeTask.getId() + "/hand-over",
+                "{\"userId\":\"hdpolice\",\"reason\":\"伪造\"}");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(policeTask.getId()).singleResult().getAssignee()).isNull();
+        var withToken = police.postJson("/camunda/api/gongzu/tasks/" + policeTask.getId() + "/hand-over",
+                "{\"userId\":\"cypolice\",\"reason\":\"试图转给外区\"}");
+        assertThat(withToken.statusCode()).isEqualTo(403);
+        assertThat(withToken.body()).containsPattern("\\p{IsHan}");
     }
 
     @Test
