@@ -159,6 +159,10 @@ class TaskAssignmentRules extends DefaultAuthorizationProvider {
     }
 
     private void recordHandOver(Task task, String caller, String oldAssignee, String newAssignee) {
+        if (oldAssignee == null && newAssignee != null && newAssignee.equals(StepInput.currentUserId())) {
+            // the user takes the task themselves (a claim, or completing it unclaimed): no hand-over
+            return;
+        }
         boolean handOver = (newAssignee != null && !newAssignee.equals(caller))
                 || (oldAssignee != null && !oldAssignee.equals(caller) && !Objects.equals(oldAssignee, newAssignee));
         ExecutionEntity instance = ((TaskEntity) task).getProcessInstance();

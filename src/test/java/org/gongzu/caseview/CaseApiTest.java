@@ -178,6 +178,9 @@ class CaseApiTest {
                 Map.of("variables", Map.of("moveInDate", Map.of("value", "2026-02-01"),
                         "keysHandedOver", Map.of("value", true))), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        // completing unclaimed makes the owner the assignee, which is no hand-over
+        assertThat(jdbc.queryForObject("select count(*) from case_journal where case_id = ? and step = 'HANDOVER'",
+                Integer.class, pi.getBusinessKey())).isZero();
         JsonNode done = JSON.readTree(http.withBasicAuth(owner, "demo").getForObject("/api/tasks/done", String.class));
         assertThat(done.path("total").asInt()).isEqualTo(1);
         assertThat(done.path("tasks").get(0).path("caseId").asText()).isEqualTo(pi.getBusinessKey());
