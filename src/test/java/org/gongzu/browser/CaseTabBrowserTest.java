@@ -90,7 +90,29 @@ class CaseTabBrowserTest extends TasklistBrowserSupport {
         WebElement link = view.findElement(By.xpath(".//a[contains(@class,'gz-document')][normalize-space(.)='户口簿.pdf']"));
         assertThat(link.getAttribute("href")).isEqualTo(url);
         assertThat(fetchStatus(url)).isEqualTo(200);
+
+        // attaching a scan from the tab: it is listed at once; a file that is not a PDF, JPEG or PNG is refused in Chinese
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("lease", ".png");
+        java.nio.file.Files.write(scan, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        WebElement upload = view.findElement(By.cssSelector("form.gz-upload"));
+        new Select(upload.findElement(By.cssSelector("select"))).selectByValue("LEASE_CONTRACT");
+        upload.findElement(By.cssSelector("input[type='file']")).sendKeys(scan.toString());
+        upload.findElement(By.cssSelector("button[type='submit']")).click();
+        String uploaded = scan.getFileName().toString();
+        wait.withMessage("the scan listed").until(d -> d.findElements(By.xpath(
+                "//a[contains(@class,'gz-document')][normalize-space(.)='" + uploaded + "']")).size() == 1);
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".pdf");
+        java.nio.file.Files.writeString(text, "not a pdf");
+        WebElement again = driver.findElement(By.cssSelector("form.gz-upload"));
+        again.findElement(By.cssSelector("input[type='file']")).sendKeys(text.toString());
+        again.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.withMessage("the refusal shown").until(d -> d.findElement(By.cssSelector(".gz-upload-result")).getText()
+                .contains("PDF、JPEG 或 PNG"));
+        assertThat(jdbc.queryForObject("select count(*) from case_document where case_id = ?", Integer.class, caseId))
+                .isEqualTo(3);
         screenshot("case-tab-documents");
+        // the refused upload is the only failed request of the department's page
+        assertThat(failedRequests()).allMatch(line -> line.contains("/cases/" + caseId + "/documents - "));
 
         browser.close();
         browser = new Chromium(port, getClass().getSimpleName() + "-stranger");
