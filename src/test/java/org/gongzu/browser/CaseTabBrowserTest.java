@@ -36,17 +36,12 @@ class CaseTabBrowserTest extends TasklistBrowserSupport {
     @Autowired CaseDocuments documents;
     @Autowired JdbcTemplate jdbc;
 
-    /** A household's case waiting for the police, with the head and a spouse registered. */
     private Task policeStep() {
-        Task registration = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
-        taskService.complete(registration.getId(), MoveInFixture.members(List.of(MoveInFixture.head(),
-                MoveInFixture.member("王五", MoveInFixture.SPOUSE_BEIJING, "SPOUSE", "BEIJING", "1990-01-01"))));
-        return taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).singleResult();
+        return fixture.policeStepIn(MoveInFixture.SUB_DISTRICT);
     }
 
     private String caseOf(Task task) {
-        return jdbc.queryForObject("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = ?", String.class,
-                task.getProcessInstanceId());
+        return fixture.caseOf(task);
     }
 
     @Test

@@ -46,11 +46,7 @@ class CaseApiTest {
 
     /** A household whose members are registered; its case waits for the police (hdpolice). */
     private String householdAtThePolice() {
-        Task registration = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
-        taskService.complete(registration.getId(), MoveInFixture.members(List.of(MoveInFixture.head(),
-                MoveInFixture.member("王五", MoveInFixture.SPOUSE_BEIJING, "SPOUSE", "BEIJING", "1990-01-01"))));
-        return jdbc.queryForObject("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = ?", String.class,
-                registration.getProcessInstanceId());
+        return fixture.caseOf(fixture.policeStepIn(MoveInFixture.SUB_DISTRICT));
     }
 
     private JsonNode caseAs(String user, String caseId) throws Exception {

@@ -90,6 +90,20 @@ public class MoveInFixture {
     }
 
 
+    /** A household of the sub-district with the head and a spouse registered: its case waits for the police. */
+    public Task policeStepIn(String subDistrictCode) {
+        Task registration = registrationTaskIn(subDistrictCode);
+        taskService.complete(registration.getId(), members(List.of(head(),
+                member("王五", SPOUSE_BEIJING, "SPOUSE", "BEIJING", "1990-01-01"))));
+        return taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).singleResult();
+    }
+
+    /** The case (business key) of an open task. */
+    public String caseOf(Task task) {
+        return jdbc.queryForObject("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = ?", String.class,
+                task.getProcessInstanceId());
+    }
+
     /** The signed lease's scan on the case: the owner's move-in step needs it. */
     public void attachLease(String caseId) {
         documents.attach(caseId, DocumentKind.LEASE_CONTRACT, "lease.pdf", "application/pdf",
