@@ -158,6 +158,9 @@ class TaskActionsController {
                 "reason", body.reason() == null ? "" : body.reason()), java.time.LocalDate.now());
         String colleague = fields.text("userId", "转办给", 64);
         String reason = fields.requiredNote("reason", "转办理由", 500);
+        if (caller.userId().equals(colleague)) {
+            fields.reject("userId", "转办给", "不能是您本人");
+        }
         fields.check();
         Task task = visibleTask(taskId, caller);
         // the engine's assignment rules decide: same department and place, only one's own or unassigned tasks

@@ -183,7 +183,8 @@ public final class Fields {
     }
 
     /**
-     * Several choices of one list (a checklist): a list of names, as a Java list or a JSON array text.
+     * Several choices of one list (a checklist): a list of names, as a Java list, a JSON array text or
+     * names separated by commas.
      * At least one is required; unknown or repeated names are refused.
      */
     public <E extends Enum<E>> List<E> choices(String key, String label, Class<E> type) {
@@ -201,8 +202,9 @@ public final class Fields {
         } else if (raw == null || raw.toString().isBlank()) {
             items = List.of();
         } else {
-            reject(key, label, "格式不正确，应为选项列表");
-            return null;
+            // one name, or names separated by commas, as a plain client may send them
+            items = java.util.Arrays.stream(raw.toString().split("[,，]")).map(String::strip)
+                    .filter(name -> !name.isEmpty()).toList();
         }
         if (items.isEmpty()) {
             reject(key, label, "至少选择一项");

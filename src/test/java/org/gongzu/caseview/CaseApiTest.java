@@ -194,6 +194,10 @@ class CaseApiTest {
                 "/api/tasks/" + registration.getId() + "/hand-over", Map.of("userId", rc2), String.class);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody()).contains("转办理由");
+        ResponseEntity<String> toSelf = http.withBasicAuth(rc1, "demo").postForEntity(
+                "/api/tasks/" + registration.getId() + "/hand-over", Map.of("userId", rc1, "reason", "自己"), String.class);
+        assertThat(toSelf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(toSelf.getBody()).contains("不能是您本人");
         assertThat(http.withBasicAuth(rc1, "demo").postForEntity("/api/tasks/" + registration.getId() + "/hand-over",
                 Map.of("userId", "hdpolice", "reason", "请协助"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

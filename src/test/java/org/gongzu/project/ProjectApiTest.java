@@ -56,6 +56,28 @@ class ProjectApiTest {
     }
 
     @Test
+    void facilityTypesMayComeAsTextSeparatedByCommasAndUnknownOrRepeatedOnesAreRefused() throws Exception {
+        String id = ProjectFixture.newProjectId();
+        Map<String, Object> body = new java.util.HashMap<>(ProjectFixture.registration(id, LocalDate.now().plusDays(45)));
+        body.put("facilityTypes", "KINDERGARTEN, POLICE_ROOM");
+        ResponseEntity<String> created = http.withBasicAuth("hdhousing", "demo").postForEntity("/api/projects", body,
+                String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(JSON.readTree(http.withBasicAuth("hdhousing", "demo").getForObject("/api/projects/" + id,
+                String.class)).path("facilities")).hasSize(2);
+
+        for (Object wrong : new Object[] {java.util.List.of("KINDERGARTEN", "KINDERGARTEN"), "SWIMMING_POOL",
+                java.util.List.of(), java.util.List.of(7)}) {
+            body.put("projectId", ProjectFixture.newProjectId());
+            body.put("facilityTypes", wrong);
+            ResponseEntity<String> refused = http.withBasicAuth("hdhousing", "demo").postForEntity("/api/projects", body,
+                    String.class);
+            assertThat(refused.getStatusCode()).as(String.valueOf(wrong)).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(String.valueOf(wrong)).contains("facilityTypes", "规划配套设施");
+        }
+    }
+
+    @Test
     void departmentsOfOtherPlacesStrangersAndOtherDepartmentsCannotRegisterOrRead() {
         String id = ProjectFixture.newProjectId();
         Map<String, Object> body = ProjectFixture.registration(id, LocalDate.now().plusDays(45), FacilityType.KINDERGARTEN);
