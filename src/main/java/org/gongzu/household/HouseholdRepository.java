@@ -32,9 +32,11 @@ public class HouseholdRepository {
             Member.Employment.valueOf(rs.getString("employment")), rs.getBoolean("min_living_allowance"));
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    HouseholdRepository(JdbcTemplate jdbc) {
+    HouseholdRepository(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public boolean leaseExists(String leaseNo) {
@@ -69,7 +71,14 @@ public class HouseholdRepository {
                 members.stream().map(m -> new Object[] {caseId, m.seq(), m.name(), m.idNumber(), m.relation().name(),
                     m.hukou().name(), Date.valueOf(m.birthDate()), m.employment().name(), m.minLivingAllowance(),
                     m.populationRegister()}).toList());
-        jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?", caseId);
+        boolean registered = "REGISTERED".equals(jdbc.queryForObject("select status from household where case_id = ?",
+                String.class, caseId));
+        if (registered) {
+            // a registered household's members corrected: the services that follow are told
+            events.publishEvent(new HouseholdEvents.MembersChanged(find(caseId).orElseThrow(), members(caseId)));
+        } else {
+            jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?", caseId);
+        }
     }
 
     public List<Member> members(String caseId) {
@@ -96,9 +105,12 @@ public class HouseholdRepository {
         return result;
     }
 
+    /** The household is registered in the community; the services that follow it are told, once. */
     public void markRegistered(String caseId, LocalDateTime now) {
-        jdbc.update("update household set status = 'REGISTERED', registered_at = ? where case_id = ?",
-                Timestamp.valueOf(now), caseId);
+        if (jdbc.update("update household set status = 'REGISTERED', registered_at = ? where case_id = ?"
+                + " and status <> 'REGISTERED'", Timestamp.valueOf(now), caseId) == 1) {
+            events.publishEvent(new HouseholdEvents.Registered(find(caseId).orElseThrow(), members(caseId)));
+        }
     }
 
     /** A project's households, newest first: what its case view lists (no personal data). */
