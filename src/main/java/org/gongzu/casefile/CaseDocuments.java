@@ -64,9 +64,6 @@ public class CaseDocuments {
         this.maxBytes = maxSize.toBytes();
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
 
     /**
      * Attaches a scan; refused whole, naming the field, if it is empty, too large, not a PDF, JPEG or

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gongzu.casefile.CaseDocuments;
 import org.gongzu.casefile.DocumentKind;
 import org.gongzu.validation.InvalidInputException;
+import org.gongzu.webapp.Caller;
+import org.gongzu.webapp.Callers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -12,9 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.casefile.CaseAccess;
 import org.gongzu.casefile.CaseDepartments;
@@ -29,6 +26,8 @@ import org.gongzu.project.Project;
 import org.gongzu.project.ProjectController;
 import org.gongzu.project.ProjectRepository;
 import org.gongzu.project.ProjectController.ProjectView;
+import org.gongzu.webapp.Caller;
+import org.gongzu.webapp.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -174,9 +173,9 @@ class CaseViews {
         for (HistoricTaskInstance task : done) {
             List<String> groups = engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId())
                     .type("candidate").list().stream().map(HistoricIdentityLinkLog::getGroupId)
-                    .filter(java.util.Objects::nonNull).distinct().map(this::groupName).sorted().toList();
-            steps.add(new DoneStep(task.getName(), processName(processNames, task.getProcessDefinitionId()), groups,
-                    task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), this::userName),
+                    .filter(java.util.Objects::nonNull).distinct().map(callers::groupName).sorted().toList();
+            steps.add(new DoneStep(task.getName(), callers.processName(processNames, task.getProcessDefinitionId()), groups,
+                    task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), callers::userName),
                     task.getEndTime()));
         }
         return steps;
@@ -190,32 +189,10 @@ class CaseViews {
             List<String> waiting = instance.getEndTime() != null ? List.of()
                     : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).listPage(0, 20)
                             .stream().map(Task::getName).toList();
-            states.add(new ProcessState(processName(processNames, instance.getProcessDefinitionId()),
+            states.add(new ProcessState(callers.processName(processNames, instance.getProcessDefinitionId()),
                     instance.getEndTime() != null, instance.getStartTime(), waiting));
         }
         states.sort(Comparator.comparing(ProcessState::started));
         return states;
-    }
-
-    String processName(Map<String, String> cache, String definitionId) {
-        return cache.computeIfAbsent(definitionId, id -> {
-            ProcessDefinition definition = engine.getRepositoryService().getProcessDefinition(id);
-            return definition.getName() == null ? definition.getKey() : definition.getName();
-        });
-    }
-
-    String groupName(String groupId) {
-        Group group = engine.getIdentityService().createGroupQuery().groupId(groupId).singleResult();
-        return group == null || group.getName() == null ? groupId : group.getName();
-    }
-
-    String userName(String userId) {
-        User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? userId : name + "（" + userId + "）";
     }
 }

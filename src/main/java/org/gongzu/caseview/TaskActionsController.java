@@ -24,6 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.gongzu.casefile.CaseJournal;
 import org.gongzu.validation.Fields;
+import org.gongzu.webapp.Caller;
+import org.gongzu.webapp.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,7 +96,7 @@ class TaskActionsController {
             Map<String, String> processNames = new HashMap<>();
             List<DoneTask> done = tasks.stream().map(t -> {
                 HistoricProcessInstance instance = instances.get(t.getProcessInstanceId());
-                return new DoneTask(t.getId(), t.getName(), views.processName(processNames, t.getProcessDefinitionId()),
+                return new DoneTask(t.getId(), t.getName(), callers.processName(processNames, t.getProcessDefinitionId()),
                         instance == null ? null : instance.getBusinessKey(), t.getEndTime(),
                         instance != null && instance.getEndTime() != null,
                         waiting.getOrDefault(t.getProcessInstanceId(), List.of()));
@@ -118,13 +120,19 @@ class TaskActionsController {
         List<Task> tasks = callers.as(caller, () -> engine.getTaskService().createTaskQuery()
                 .taskIdIn(wanted.toArray(String[]::new)).listPage(0, 50));
         return callers.asSystem(() -> {
-            Map<String, String> caseOfInstance = new HashMap<>();
+            // one query for the cases of all tasks, one summary per case
+            Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toSet());
+            Map<String, String> caseOfInstance = instanceIds.isEmpty() ? Map.of()
+                    : engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                            .stream().filter(p -> p.getBusinessKey() != null)
+                            .collect(Collectors.toMap(p -> p.getId(), p -> p.getBusinessKey()));
+            Map<String, Optional<CaseViews.Summary>> summaries = new HashMap<>();
             List<Card> cards = new ArrayList<>();
             for (Task task : tasks) {
-                String caseId = caseOfInstance.computeIfAbsent(task.getProcessInstanceId(), id -> Optional.ofNullable(
-                        engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult())
-                        .map(p -> p.getBusinessKey()).orElse(null));
-                CaseViews.Summary summary = caseId == null ? null : views.summary(caseId, caller);
+                String caseId = caseOfInstance.get(task.getProcessInstanceId());
+                CaseViews.Summary summary = caseId == null ? null : summaries.computeIfAbsent(caseId,
+                        id -> Optional.ofNullable(views.summary(id, caller))).orElse(null);
                 cards.add(new Card(task.getId(), caseId, summary == null ? null : summary.title(),
                         summary == null ? null : summary.place(), task.getDueDate()));
             }
@@ -233,7 +241,7 @@ class TaskActionsController {
         for (String group : groups) {
             for (User user : engine.getIdentityService().createUserQuery().memberOfGroup(group).listPage(0, 200)) {
                 if (!user.getId().equals(caller.userId())) {
-                    found.put(user.getId(), new Colleague(user.getId(), views.userName(user.getId())));
+                    found.put(user.getId(), new Colleague(user.getId(), callers.userName(user.getId())));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.project.Project;
 
 /** The process backing class of processes/CommitteeSetup.bpmn: its key, element ids, variables and form fields. */
 public final class CommitteeSetupProcess {
@@ -54,7 +55,7 @@ public final class CommitteeSetupProcess {
 
     public static final class Vars {
         public static final String CASE_ID = CaseVariables.CASE_ID;
-        public static final String PROJECT_ID = "projectId";
+        public static final String PROJECT_ID = Project.PROJECT_ID;
         public static final String DISTRICT = CaseVariables.DISTRICT;
         public static final String SUB_DISTRICT = CaseVariables.SUB_DISTRICT;
         /** The day the setup started: the first household's registration (yyyy-MM-dd). */

@@ -27,11 +27,7 @@ class CommitteeSetupStarter {
     void firstHouseholdRegistered(ProjectEvents.FirstHouseholdRegistered event) {
         Project project = event.project();
         SystemActions.run(() -> runtimeService.startProcessInstanceByKey(CommitteeSetupProcess.KEY, project.id(),
-                Variables.createVariables()
-                        .putValue(Vars.CASE_ID, project.id())
-                        .putValue(Vars.PROJECT_ID, project.id())
-                        .putValue(Vars.DISTRICT, project.districtCode())
-                        .putValue(Vars.SUB_DISTRICT, project.subDistrictCode())
+                Variables.fromMap(project.caseVariables())
                         .putValue(Vars.STARTED_ON, event.registeredOn().toString())));
     }
 }

@@ -3,6 +3,7 @@ package org.gongzu.facilityhandover;
 import java.util.Set;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.project.Project;
 
 /** The process backing class of processes/FacilityHandover.bpmn: its key, element ids, variables and form fields. */
 public final class FacilityHandoverProcess {
@@ -35,7 +36,7 @@ public final class FacilityHandoverProcess {
     /** Process variables: the case's ids and place, the facility, and the flags the gateways read. */
     public static final class Vars {
         public static final String CASE_ID = CaseVariables.CASE_ID;
-        public static final String PROJECT_ID = "projectId";
+        public static final String PROJECT_ID = Project.PROJECT_ID;
         public static final String DISTRICT = CaseVariables.DISTRICT;
         public static final String SUB_DISTRICT = CaseVariables.SUB_DISTRICT;
         public static final String FACILITY_TYPE = "facilityType";

@@ -39,11 +39,7 @@ class FacilityHandoverStarter {
     void projectRegistered(ProjectEvents.Registered event) {
         Project project = event.project();
         for (FacilityType type : event.facilities()) {
-            Map<String, Object> variables = Variables.createVariables()
-                    .putValue(Vars.CASE_ID, project.id())
-                    .putValue(Vars.PROJECT_ID, project.id())
-                    .putValue(Vars.DISTRICT, project.districtCode())
-                    .putValue(Vars.SUB_DISTRICT, project.subDistrictCode())
+            Map<String, Object> variables = Variables.fromMap(project.caseVariables())
                     .putValue(Vars.FACILITY_TYPE, type.name())
                     .putValue(Vars.FACILITY_TYPE_NAME, type.chineseName())
                     .putValue(Vars.IN_USE_DEADLINE, startOf(project.plannedMoveInOn()));

@@ -71,13 +71,10 @@ public class HouseholdRepository {
                 members.stream().map(m -> new Object[] {caseId, m.seq(), m.name(), m.idNumber(), m.relation().name(),
                     m.hukou().name(), Date.valueOf(m.birthDate()), m.employment().name(), m.minLivingAllowance(),
                     m.populationRegister()}).toList());
-        boolean registered = "REGISTERED".equals(jdbc.queryForObject("select status from household where case_id = ?",
-                String.class, caseId));
-        if (registered) {
+        if (jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?"
+                + " and status <> 'REGISTERED'", caseId) == 0) {
             // a registered household's members corrected: the services that follow are told
             events.publishEvent(new HouseholdEvents.MembersChanged(find(caseId).orElseThrow(), members(caseId)));
-        } else {
-            jdbc.update("update household set status = 'MEMBERS_REGISTERED' where case_id = ?", caseId);
         }
     }
 
@@ -98,12 +95,6 @@ public class HouseholdRepository {
                     Timestamp.valueOf(now)}).toList());
     }
 
-    public Map<String, Boolean> facilities(String caseId) {
-        Map<String, Boolean> result = new java.util.TreeMap<>();
-        jdbc.query("select facility, in_use from facility_check where case_id = ?",
-                rs -> { result.put(rs.getString("facility"), rs.getBoolean("in_use")); }, caseId);
-        return result;
-    }
 
     /** The household is registered in the community; the services that follow it are told, once. */
     public void markRegistered(String caseId, LocalDateTime now) {

@@ -8,11 +8,10 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.gongzu.identity.DepartmentDirectory.DepartmentGroup;
 import org.gongzu.validation.FieldError;
+import org.gongzu.webapp.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -50,15 +49,15 @@ class WebappIdentityController {
     record Membership(String userId, String groupId, String name, boolean added) {
     }
 
-    private final ProcessEngine engine;
+    private final Callers callers;
     private final IdentityService identityService;
     private final DepartmentDirectory departments;
     private final WebappActions actions;
     private final AccessBootstrap access;
 
-    WebappIdentityController(ProcessEngine engine, DepartmentDirectory departments, WebappActions actions,
+    WebappIdentityController(ProcessEngine engine, Callers callers, DepartmentDirectory departments, WebappActions actions,
             AccessBootstrap access) {
-        this.engine = engine;
+        this.callers = callers;
         this.identityService = engine.getIdentityService();
         this.departments = departments;
         this.actions = actions;
@@ -150,12 +149,8 @@ class WebappIdentityController {
         return null;
     }
 
-    /** The user logged in to the webapps in this session, for this engine. */
     private Optional<UserAuthentication> currentUser() {
-        Authentications authentications = Authentications.getCurrent();
-        Authentication authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engine.getName());
-        return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
+        return callers.sessionUser();
     }
 
     private static String trim(String value) {

@@ -221,17 +221,8 @@ public class MoveInService {
         return households.find(caseId).orElseThrow(() -> new IllegalStateException("No household case " + caseId));
     }
 
-    public List<Member> members(String caseId) {
-        return households.members(caseId);
-    }
 
-    public Map<String, Boolean> facilities(String caseId) {
-        return households.facilities(caseId);
-    }
 
-    public List<Map<String, Object>> journal(String caseId) {
-        return journal.entries(caseId);
-    }
 
     private LocalDate today() {
         return LocalDate.now(clock);

@@ -2,6 +2,7 @@ package org.gongzu.project;
 
 import java.time.LocalDate;
 
+import org.gongzu.casefile.CaseVariables;
 import org.gongzu.place.Place;
 
 /**
@@ -14,5 +15,21 @@ public record Project(String id, String name, String subDistrictCode, String own
 
     public String districtCode() {
         return Place.districtOf(subDistrictCode);
+    }
+
+    /** The variable that carries the project's id in its processes. */
+    public static final String PROJECT_ID = "projectId";
+
+    /**
+     * What every process of the project's case starts with: the case id (the project id), the
+     * project id and the place that routing reads.
+     */
+    public java.util.Map<String, Object> caseVariables() {
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(CaseVariables.CASE_ID, id);
+        variables.put(PROJECT_ID, id);
+        variables.put(CaseVariables.DISTRICT, districtCode());
+        variables.put(CaseVariables.SUB_DISTRICT, subDistrictCode);
+        return variables;
     }
 }

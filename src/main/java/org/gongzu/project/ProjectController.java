@@ -2,28 +2,24 @@ package org.gongzu.project;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.gongzu.casefile.CaseAccess;
 import org.gongzu.casefile.CaseJournal;
 import org.gongzu.household.HouseholdRepository;
 import org.gongzu.identity.Department;
 import org.gongzu.place.Place;
 import org.gongzu.place.PlaceRepository;
+import org.gongzu.webapp.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,8 +44,9 @@ public class ProjectController {
     private final CaseJournal journal;
     private final CaseAccess access;
     private final ProcessEngine engine;
+    private final Callers callers;
 
-    ProjectController(ProjectRepository projects, HouseholdRepository households, PlaceRepository places,
+    ProjectController(Callers callers, ProjectRepository projects, HouseholdRepository households, PlaceRepository places,
             CaseJournal journal, CaseAccess access, ProcessEngine engine) {
         this.projects = projects;
         this.households = households;
@@ -57,6 +54,7 @@ public class ProjectController {
         this.journal = journal;
         this.access = access;
         this.engine = engine;
+        this.callers = callers;
     }
 
     public record PlaceView(String code, String name) {
@@ -83,23 +81,10 @@ public class ProjectController {
             List<Map<String, Object>> journal) {
     }
 
-    /** For HTTP Basic clients: the engine's current authentication, set by the /api login filter. */
-    @GetMapping("/api/projects/{id}")
-    ProjectView byBasicLogin(@PathVariable String id) {
-        Authentication user = engine.getIdentityService().getCurrentAuthentication();
-        return view(id, user == null ? null : user.getGroupIds());
-    }
-
-    /** For the webapps: their session login (a GET, so their CSRF check has nothing to verify). */
-    @GetMapping("${camunda.bpm.webapp.application-path:/camunda}/api/gongzu/projects/{id}")
-    ProjectView bySession(@PathVariable String id) {
-        Authentications authentications = Authentications.getCurrent();
-        var authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engine.getName());
-        if (!(authentication instanceof UserAuthentication user)) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
-        }
-        return view(id, List.copyOf(user.getGroupIds()));
+    /** For HTTP Basic clients, and for the webapps with their session (a GET: no CSRF token to check). */
+    @GetMapping({"/api/projects/{id}", "${camunda.bpm.webapp.application-path:/camunda}/api/gongzu/projects/{id}"})
+    ProjectView byCaller(@PathVariable String id, HttpServletRequest request) {
+        return view(id, callers.of(request).groups());
     }
 
     /** The project's case as a reader in these groups sees it; 404 if it does not exist or is not theirs. */
@@ -135,38 +120,20 @@ public class ProjectController {
      * system: the reader's right to the case was decided above, and the step list shows no task data.
      */
     private List<StepView> openSteps(String projectId) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return callers.asSystem(() -> {
             List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(projectId)
                     .orderByTaskCreateTime().asc().listPage(0, MAX_OPEN_STEPS);
             Map<String, String> processNames = new HashMap<>();
             Map<String, String> groupNames = new HashMap<>();
             List<StepView> steps = new ArrayList<>();
             for (Task task : tasks) {
-                String process = processNames.computeIfAbsent(task.getProcessDefinitionId(), definitionId -> {
-                    ProcessDefinition definition = engine.getRepositoryService().getProcessDefinition(definitionId);
-                    return definition.getName() == null ? definition.getKey() : definition.getName();
-                });
-                List<String> departments = new ArrayList<>();
-                for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
-                    if (link.getGroupId() != null) {
-                        departments.add(groupNames.computeIfAbsent(link.getGroupId(), groupId -> {
-                            Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-                            return group == null ? groupId : group.getName();
-                        }));
-                    }
-                }
-                departments.sort(Comparator.naturalOrder());
-                steps.add(new StepView(task.getName(), process, task.getCreateTime(), task.getDueDate(), departments));
+                List<String> departments = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
+                        .map(group -> groupNames.computeIfAbsent(group, callers::groupName)).sorted().toList();
+                steps.add(new StepView(task.getName(), callers.processName(processNames, task.getProcessDefinitionId()),
+                        task.getCreateTime(), task.getDueDate(), departments));
             }
             return steps;
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        });
     }
-
 }

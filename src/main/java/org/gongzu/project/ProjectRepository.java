@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,8 +60,10 @@ public class ProjectRepository {
      * two, the second waits for the first to commit and then finds the mark set.
      */
     boolean claimFirstMoveIn(String projectId, String caseId, LocalDate movedInOn) {
+        // the case that holds the claim keeps it when its move-in is confirmed again (sent back, 退回)
         return jdbc.update("update housing_project set first_move_in_case_id = ?, first_moved_in_on = ? where id = ?"
-                + " and first_move_in_case_id is null", caseId, date(movedInOn), projectId) == 1;
+                + " and (first_move_in_case_id is null or first_move_in_case_id = ?)", caseId, date(movedInOn), projectId,
+                caseId) == 1;
     }
 
     /** As {@link #claimFirstMoveIn}, for the first household registered in the community. */
@@ -134,9 +135,6 @@ public class ProjectRepository {
         jdbc.update("update project_milestone set late = true where project_id = ? and code = ?", projectId, code);
     }
 
-    public List<Map<String, Object>> all() {
-        return jdbc.queryForList("select id, name, sub_district_code from housing_project order by id");
-    }
 
     private static Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);

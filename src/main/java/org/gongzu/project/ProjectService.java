@@ -143,11 +143,14 @@ public class ProjectService {
         return projects.find(projectId).map(Project::subDistrictCode);
     }
 
-    /** A household of the project moved in; true if it is the project's first (then processes may start). */
+    /**
+     * A household of the project moved in; true if it is the project's first (then processes may
+     * start). Confirmed again after being sent back, the first stays the first; its listeners take the
+     * event again and do nothing new.
+     */
     public boolean householdMovedIn(String projectId, String caseId, LocalDate movedInOn) {
         if (!projects.claimFirstMoveIn(projectId, caseId, movedInOn)) {
-            // a move-in confirmed again (the case was sent back) stays the first if it was
-            return projects.find(projectId).map(p -> caseId.equals(p.firstMoveInCaseId())).orElse(false);
+            return false;
         }
         Project project = projects.find(projectId).orElseThrow();
         events.publishEvent(new ProjectEvents.FirstMoveIn(project, caseId, movedInOn));

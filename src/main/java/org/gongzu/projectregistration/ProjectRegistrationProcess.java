@@ -3,6 +3,7 @@ package org.gongzu.projectregistration;
 import java.util.Set;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.project.Project;
 
 /** The process backing class of processes/ProjectRegistration.bpmn: its key, element ids and variables. */
 public final class ProjectRegistrationProcess {
@@ -19,7 +20,7 @@ public final class ProjectRegistrationProcess {
 
     public static final class Vars {
         public static final String CASE_ID = CaseVariables.CASE_ID;
-        public static final String PROJECT_ID = "projectId";
+        public static final String PROJECT_ID = Project.PROJECT_ID;
         public static final String DISTRICT = CaseVariables.DISTRICT;
         public static final String SUB_DISTRICT = CaseVariables.SUB_DISTRICT;
         public static final Set<String> ALL = Set.of(CASE_ID, PROJECT_ID, DISTRICT, SUB_DISTRICT);

@@ -9,7 +9,6 @@ import org.gongzu.engine.StepInput;
 import org.gongzu.project.Project;
 import org.gongzu.project.ProjectService;
 import org.gongzu.project.ProjectService.RegistrationForm;
-import org.gongzu.projectregistration.ProjectRegistrationProcess.Vars;
 import org.springframework.stereotype.Component;
 
 /** The listener of processes/ProjectRegistration.bpmn: {@code ${projectRegistrationSteps.register(execution)}}. */
@@ -28,9 +27,6 @@ public class ProjectRegistrationSteps {
                 StepInput.currentGroupIds(), StepInput.currentUserId()));
         discard(execution, RegistrationForm.ALL);
         execution.setProcessBusinessKey(project.id());
-        execution.setVariable(Vars.CASE_ID, project.id());
-        execution.setVariable(Vars.PROJECT_ID, project.id());
-        execution.setVariable(Vars.DISTRICT, project.districtCode());
-        execution.setVariable(Vars.SUB_DISTRICT, project.subDistrictCode());
+        execution.setVariables(project.caseVariables());
     }
 }

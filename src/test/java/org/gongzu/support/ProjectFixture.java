@@ -1,6 +1,5 @@
 package org.gongzu.support;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -99,7 +98,4 @@ public class ProjectFixture {
         }
     }
 
-    public static Timestamp at(LocalDateTime time) {
-        return Timestamp.valueOf(time);
-    }
 }

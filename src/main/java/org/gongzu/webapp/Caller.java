@@ -1,7 +1,7 @@
-package org.gongzu.caseview;
+package org.gongzu.webapp;
 
 import java.util.List;
 
 /** Who calls: the user and their groups, from HTTP Basic on /api or the webapps' session. */
-record Caller(String userId, List<String> groups) {
+public record Caller(String userId, List<String> groups) {
 }
