@@ -34,6 +34,8 @@ public class TenantMoveInSteps {
 
     private static final Pattern LIST_ENTRY = Pattern.compile(Pattern.quote(MembersForm.MEMBERS) + "\\[(\\d)\\](.*)");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final MoveInService service;
 
     TenantMoveInSteps(MoveInService service) {
@@ -85,7 +87,7 @@ public class TenantMoveInSteps {
                 .ifPresent(birth -> head.put(MembersForm.BIRTH_DATE, birth.toString()));
         try {
             task.setVariableLocal(MembersForm.MEMBER_GROUPS.get(0), org.camunda.spin.plugin.variable.SpinValues
-                    .jsonValue(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(head)).create());
+                    .jsonValue(JSON.writeValueAsString(head)).create());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

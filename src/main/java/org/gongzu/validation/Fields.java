@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class Fields {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Map<String, ?> values;
     private final LocalDate today;
     private final String prefix;
@@ -194,7 +196,7 @@ public final class Fields {
             items = list;
         } else if (raw != null && raw.toString().strip().startsWith("[")) {
             try {
-                items = new com.fasterxml.jackson.databind.ObjectMapper().readValue(raw.toString(), List.class);
+                items = JSON.readValue(raw.toString(), List.class);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 reject(key, label, "格式不正确，应为选项列表");
                 return null;
