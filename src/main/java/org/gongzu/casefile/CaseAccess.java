@@ -55,7 +55,9 @@ public class CaseAccess {
      * What each department's steps need of a household's personal data. The property owner signed
      * the lease with the head; the residents' committee registers every member; the police check the
      * members' register data; the social security office and the education commission serve members
-     * by their ID (registration, school places); the others see names, and ID numbers masked.
+     * by their ID (registration, school places); a school sees the family's names, births and hukou
+     * but no ID number (the child's own reaches it with its enrollment step); the others see names,
+     * and ID numbers masked.
      */
     private static final Map<Department, HouseholdFields> NEEDS = Map.of(
             Department.OWNER, new HouseholdFields(true, Id.FULL, true, Id.MASKED, false, false, false, false),
@@ -64,6 +66,7 @@ public class CaseAccess {
             Department.SUBDISTRICT_OFFICE, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, true, true, true),
             Department.SOCIAL_SECURITY_OFFICE, new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, true, true),
             Department.EDUCATION, new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, false, false),
+            Department.SCHOOL, new HouseholdFields(true, Id.HIDDEN, true, Id.HIDDEN, true, true, false, false),
             Department.HEALTH, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, false),
             Department.CIVIL_AFFAIRS, new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, true),
             Department.HOUSING, new HouseholdFields(true, Id.MASKED, false, Id.HIDDEN, false, false, false, false));

@@ -19,6 +19,15 @@ public final class CaseVariables {
      */
     public static final String ASSIGNED_DEPARTMENT = "assignedDepartment";
 
+    /**
+     * What one process of a case is about, in words without personal data, e.g.
+     * 「子女（2019年5月生）2026学年 小学」: a case may run a process per member, and its view tells them apart.
+     */
+    public static final String SUBJECT = "caseSubject";
+
+    /** How a process of a case ended, in a sentence staff read (e.g. why a child is not covered and where to go). */
+    public static final String OUTCOME = "caseOutcome";
+
     private CaseVariables() {
     }
 }

@@ -1,7 +1,6 @@
 package org.gongzu.caseview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +9,13 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.gongzu.casefile.CaseAccess;
 import org.gongzu.casefile.CaseDepartments;
 import org.gongzu.casefile.CaseDocument;
 import org.gongzu.casefile.CaseDocuments;
 import org.gongzu.casefile.CaseJournal;
+import org.gongzu.casefile.CaseProcesses;
 import org.gongzu.casefile.HouseholdFields;
 import org.gongzu.household.Household;
 import org.gongzu.household.HouseholdRepository;
@@ -50,12 +48,14 @@ class CaseViews {
     private final CaseDepartments departments;
     private final CaseDocuments documents;
     private final CaseJournal journal;
+    private final CaseProcesses caseProcesses;
     private final ProcessEngine engine;
     private final Callers callers;
     private final org.gongzu.place.PlaceRepository places;
 
     CaseViews(org.gongzu.place.PlaceRepository places, HouseholdRepository households, ProjectRepository projectRepository, ProjectController projects, CaseAccess access, CaseDepartments departments,
-            CaseDocuments documents, CaseJournal journal, ProcessEngine engine, Callers callers) {
+            CaseDocuments documents, CaseJournal journal, CaseProcesses caseProcesses, ProcessEngine engine, Callers callers) {
+        this.caseProcesses = caseProcesses;
         this.households = households;
         this.projectRepository = projectRepository;
         this.projects = projects;
@@ -71,9 +71,6 @@ class CaseViews {
     record DoneStep(String name, String process, List<String> departments, String user, Date finished) {
     }
 
-    record ProcessState(String name, boolean ended, Date started, List<String> waitingAt) {
-    }
-
     record DocumentView(long id, String kind, String kindName, String fileName, String contentType, long sizeBytes,
             String uploadedBy, String uploadedAt) {
 
@@ -84,7 +81,7 @@ class CaseViews {
     }
 
     record CaseView(String caseId, String kind, HouseholdView household, ProjectView project, List<DoneStep> stepsDone,
-            List<ProcessState> processes, List<DocumentView> documents, List<Map<String, Object>> journal) {
+            List<CaseProcesses.State> processes, List<DocumentView> documents, List<Map<String, Object>> journal) {
     }
 
     /** A case in one line: the household head as the reader may see it (and the unit), or the project. */
@@ -181,18 +178,7 @@ class CaseViews {
         return steps;
     }
 
-    private List<ProcessState> processes(String caseId) {
-        Map<String, String> processNames = new HashMap<>();
-        List<ProcessState> states = new ArrayList<>();
-        for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId).orderByProcessInstanceStartTime().asc().listPage(0, 100)) {
-            List<String> waiting = instance.getEndTime() != null ? List.of()
-                    : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).listPage(0, 20)
-                            .stream().map(Task::getName).toList();
-            states.add(new ProcessState(callers.processName(processNames, instance.getProcessDefinitionId()),
-                    instance.getEndTime() != null, instance.getStartTime(), waiting));
-        }
-        states.sort(Comparator.comparing(ProcessState::started));
-        return states;
+    private List<CaseProcesses.State> processes(String caseId) {
+        return caseProcesses.of(caseId);
     }
 }

@@ -15,6 +15,8 @@ public enum Department {
     SUBDISTRICT_OFFICE("sdo", "街道办事处", Place.Kind.SUBDISTRICT),
     SOCIAL_SECURITY_OFFICE("sso", "社保所", Place.Kind.SUBDISTRICT),
     POLICE("police", "派出所", Place.Kind.SUBDISTRICT),
+    /** The schools and kindergartens of a sub-district, which confirm the places assigned to them. */
+    SCHOOL("school", "中小学幼儿园", Place.Kind.SUBDISTRICT),
     EDUCATION("edu", "区教委", Place.Kind.DISTRICT),
     HEALTH("health", "区卫生健康委", Place.Kind.DISTRICT),
     CIVIL_AFFAIRS("civil", "区民政局", Place.Kind.DISTRICT),

@@ -31,6 +31,7 @@ class HouseholdFieldsTest {
             case SUBDISTRICT_OFFICE -> new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, true, true, true);
             case SOCIAL_SECURITY_OFFICE -> new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, true, true);
             case EDUCATION -> new HouseholdFields(true, Id.MASKED, true, Id.FULL, true, true, false, false);
+            case SCHOOL -> new HouseholdFields(true, Id.HIDDEN, true, Id.HIDDEN, true, true, false, false);
             case HEALTH -> new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, false);
             case CIVIL_AFFAIRS -> new HouseholdFields(true, Id.MASKED, true, Id.MASKED, true, false, false, true);
             case HOUSING -> new HouseholdFields(true, Id.MASKED, false, Id.HIDDEN, false, false, false, false);

@@ -41,6 +41,7 @@ class CaseApiTest {
     @Autowired TestRestTemplate http;
     @Autowired MoveInFixture fixture;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
 
@@ -95,6 +96,35 @@ class CaseApiTest {
         JsonNode steps = caseAs("hdpolice", caseId).path("stepsDone");
         assertThat(steps.toString()).contains("确认入住并交付钥匙", "登记家庭成员信息", "学院路街道 居委会");
         assertThat(caseAs("hdpolice", caseId).path("processes").get(0).path("waitingAt").toString()).contains("核对录入实有人口信息");
+    }
+
+    @Test
+    void theHouseholdViewListsEveryProcessOfTheCaseWithItsStepDepartmentDueDateAndOutcome() throws Exception {
+        String caseId = householdAtThePolice();
+        Task police = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        police.setDueDate(java.sql.Timestamp.valueOf("2027-03-05 17:00:00"));
+        taskService.saveTask(police);
+        // what a process is about and how it ended are its own process-wide variables; a step's are not
+        runtimeService.setVariable(police.getProcessInstanceId(), org.gongzu.casefile.CaseVariables.SUBJECT, "承租家庭入住");
+        taskService.setVariableLocal(police.getId(), org.gongzu.casefile.CaseVariables.OUTCOME, "未结束的环节");
+
+        for (String path : List.of("/api/households/" + caseId, "/api/cases/" + caseId)) {
+            ResponseEntity<String> view = http.withBasicAuth("hdpolice", "demo").getForEntity(path, String.class);
+            assertThat(view.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            JsonNode root = JSON.readTree(view.getBody());
+            JsonNode process = root.path("processes").get(0);
+            assertThat(process.path("processKey").asText()).as(path).isEqualTo("TenantMoveIn");
+            assertThat(process.path("subject").asText()).as(path).isEqualTo("承租家庭入住");
+            assertThat(process.path("ended").asBoolean()).as(path).isFalse();
+            assertThat(process.has("outcome")).as(path).isFalse();
+            JsonNode step = process.path("waitingAt").get(0);
+            assertThat(step.path("name").asText()).as(path).isEqualTo("核对录入实有人口信息");
+            assertThat(step.path("departments").toString()).as(path).contains("学院路街道 派出所");
+            assertThat(step.path("due").asText()).as(path).startsWith("2027-03-05");
+        }
+        // a department not on the case learns nothing of its processes
+        assertThat(http.withBasicAuth("hdedu", "demo").getForEntity("/api/households/" + caseId, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -145,8 +145,13 @@ function caseBody(view) {
     table(['环节', '流程', '部门', '办理人', '完成时间'], view.stepsDone.map(s => [
       esc(s.name), esc(s.process), esc(s.departments.join('、')), esc(s.user || '—'), time(s.finished)])) +
     '<h5>本案卷的流程</h5>' +
-    table(['流程', '开始时间', '当前环节'], view.processes.map(p => [
-      esc(p.name), time(p.started), p.ended ? '已办结' : esc(p.waitingAt.join('、') || '—')])) +
+    table(['流程', '事项', '开始时间', '当前环节', '办理部门', '期限', '结果'], view.processes.map(p => [
+      esc(p.name), esc(p.subject || '—'), time(p.started),
+      p.ended ? '已办结' : esc(p.waitingAt.map(s => s.name).join('、') || '—'),
+      esc(p.waitingAt.flatMap(s => s.departments).filter((d, i, all) => all.indexOf(d) === i).join('、') || '—'),
+      p.waitingAt.map(s => s.due ? day(s.due) + (new Date(s.due) < new Date() ? ' <span class="label label-danger">逾期</span>' : '') : '')
+        .filter(Boolean).join('、') || '—',
+      esc(p.outcome || (p.ended ? '已办结' : '办理中'))]), 'gz-processes') +
     '<h5>材料</h5>' +
     table(['类型', '文件', '大小', '上传人', '上传时间'], view.documents.map(d => [
       esc(d.kindName), '<a target="_blank" rel="noopener" class="gz-document" href="' +
