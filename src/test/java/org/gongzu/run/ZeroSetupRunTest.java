@@ -43,6 +43,7 @@ class ZeroSetupRunTest {
                     .processInstanceBusinessKey("HD-XYL-02").count()).isEqualTo(FacilityType.values().length);
             assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey("HD-XYL-02")
                     .taskCandidateGroup("owner-110108015").count()).isEqualTo(FacilityType.values().length);
+            servicesAfterMoveInWaitForTheirDepartments(app);
             IdentityService identity = app.getBean(IdentityService.class);
             assertThat(identity.checkPassword("demo", "demo")).isTrue();
             assertThat(identity.checkPassword("hdrc", "demo")).isTrue();
@@ -60,6 +61,39 @@ class ZeroSetupRunTest {
                     .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The demo household (a Beijing family of four on the allowance, an unemployed parent, children of
+     * seven and four) moved in at start-up: its services wait in the Tasklist of their department
+     * and place only.
+     */
+    private static void servicesAfterMoveInWaitForTheirDepartments(ConfigurableApplicationContext app) {
+        String caseId = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select case_id from household where lease_no = 'BJGZ-2026-HD-0417' and status = 'REGISTERED'", String.class);
+        TaskService tasks = app.getBean(TaskService.class);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (tasks.createTaskQuery().processInstanceBusinessKey(caseId).processDefinitionKey("SchoolEnrollment")
+                .count() < 2 && System.currentTimeMillis() < deadline) {
+            sleep();
+        }
+        java.util.List<org.camunda.bpm.engine.task.Task> enrollments = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId).processDefinitionKey("SchoolEnrollment").list();
+        assertThat(enrollments).hasSize(2).allSatisfy(task -> {
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmApplication");
+            assertThat(org.gongzu.support.TaskGroups.of(tasks, task)).containsExactly("rc-110108015");
+        });
+        assertThat(enrollments).extracting(org.camunda.bpm.engine.task.Task::getName)
+                .anyMatch(name -> name.endsWith("小学")).anyMatch(name -> name.endsWith("幼儿园"));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

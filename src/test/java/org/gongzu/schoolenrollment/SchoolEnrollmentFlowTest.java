@@ -113,6 +113,24 @@ class SchoolEnrollmentFlowTest {
     }
 
     @Test
+    void aHouseholdRegisteredThroughTenantMoveInOpensItsChildsEnrollmentInTheSameStep() {
+        Task registration = moveIn.registrationTaskIn(SUB);
+        String caseId = moveIn.caseOf(registration);
+        taskService.complete(registration.getId(), MoveInFixture.members(List.of(MoveInFixture.head(),
+                MoveInFixture.member("张小红", validId(LocalDate.of(year - 6, 8, 31)), "CHILD", "BEIJING",
+                        LocalDate.of(year - 6, 8, 31).toString()))));
+        Task police = taskService.createTaskQuery().processInstanceId(registration.getProcessInstanceId()).singleResult();
+        taskService.complete(police.getId(), MoveInFixture.confirmation());
+
+        // the police's step registered the household; the enrollment started with it, and runs on its own
+        List<ProcessInstance> opened = enrollments(caseId);
+        assertThat(opened).hasSize(1);
+        settle(caseId);
+        assertThat(opened.get(0)).isWaitingAt(Elements.CONFIRM_APPLICATION);
+        assertThat(levels(caseId)).containsExactly("PRIMARY");
+    }
+
+    @Test
     void theCommitteeTheCommissionAndTheSchoolEnrollAChildAtTheProjectsPlannedSchoolFirst() throws Exception {
         String project = moveIn.newProject(SUB);
         jdbc.update("insert into project_facility (project_id, facility_type, status, updated_at) values (?, ?, 'IN_USE', ?)",
@@ -254,6 +272,12 @@ class SchoolEnrollmentFlowTest {
         form.put("guardian", "王芳");
         form.put("guardianMobile", "13800138000");
         return form;
+    }
+
+    private static String validId(LocalDate born) {
+        String first17 = "110108" + born.toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        return first17 + org.gongzu.validation.IdNumber.checkCharacter(first17);
     }
 
     private static Member parent() {
