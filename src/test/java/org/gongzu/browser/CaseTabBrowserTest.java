@@ -55,6 +55,9 @@ class CaseTabBrowserTest extends TasklistBrowserSupport {
         assertThat(members.getText()).contains("张三", "王五", MoveInFixture.HEAD_BEIJING, MoveInFixture.SPOUSE_BEIJING,
                 "本市户籍", "1990-01-01");
         assertThat(view.getText()).contains("登记家庭成员信息", "学院路街道 居委会", "租赁合同");
+        // every process of the case, with its current step and the department it waits with
+        WebElement processes = view.findElement(By.cssSelector("table.gz-processes"));
+        assertThat(processes.getText()).contains("承租家庭首次入住", "核对录入实有人口信息", "学院路街道 派出所", "办理中");
         screenshot("case-tab-police");
 
         openTab("表单", By.cssSelector(".task-details form.fjs-form"));
