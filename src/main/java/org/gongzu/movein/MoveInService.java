@@ -177,6 +177,43 @@ public class MoveInService {
     }
 
     /**
+     * The residents' committee asks to correct a registered household's members: the household must
+     * exist, be registered in the community, and be of the committee's sub-district ({@code callerGroups}
+     * null when the system asks). Answers the household.
+     */
+    public Household openMembersChange(Map<String, ?> values, Collection<String> callerGroups, String userId) {
+        Fields fields = new Fields(values, today());
+        String caseId = fields.text(HouseholdMembersChangeProcess.RequestForm.CASE_ID, "案卷号", 40);
+        String reason = fields.requiredNote(HouseholdMembersChangeProcess.RequestForm.REASON, "变更原因", 500);
+        Household household = caseId == null ? null : households.find(caseId.strip()).orElse(null);
+        boolean mayAct = household != null && (callerGroups == null || callerGroups.contains(Roles.ADMIN)
+                || callerGroups.contains(Department.RESIDENTS_COMMITTEE.groupId(household.subDistrictCode())));
+        if (caseId != null && !mayAct) {
+            // another sub-district's household is answered like one that does not exist
+            fields.reject(HouseholdMembersChangeProcess.RequestForm.CASE_ID, "案卷号", "不存在，或不属于本居委会");
+        } else if (household != null && !"REGISTERED".equals(household.status())) {
+            fields.reject(HouseholdMembersChangeProcess.RequestForm.CASE_ID, "案卷号",
+                    "该家庭尚未完成入住登记，请在入住流程中登记成员");
+        }
+        fields.check();
+        journal.record(household.caseId(), "MEMBERS_CHANGE_REQUESTED", userId, "申请变更家庭成员信息：" + reason);
+        return household;
+    }
+
+    /** The household's members as registered. */
+    public List<Member> members(String caseId) {
+        return households.members(caseId);
+    }
+
+    /** The corrected members replace the registered ones; the services after move-in are told. */
+    public void changeMembers(String caseId, List<Map<String, ?>> entries, String userId) {
+        int before = households.members(caseId).size();
+        registerMembers(caseId, entries);
+        journal.record(caseId, "MEMBERS_CHANGED", userId, "家庭成员信息已变更：原 " + before + " 人，现 "
+                + entries.size() + " 人");
+    }
+
+    /**
      * The local police confirm that the members of one register were taken in: ACTUAL for Beijing
      * hukou (actual-population data), FLOATING for non-local members (floating-population registration).
      */
