@@ -50,9 +50,13 @@ public class AllowanceWorkService {
         this.clock = clock;
     }
 
-    /** Whether any member of the household receives the urban minimum living allowance. */
-    public static boolean onAllowance(List<Member> members) {
-        return members.stream().anyMatch(Member::minLivingAllowance);
+    /**
+     * Whether an adult member of the household receives the urban minimum living allowance: only
+     * adults do the work, so a household whose only member on it is a child gets no arrangement.
+     */
+    public boolean onAllowance(List<Member> members) {
+        LocalDate today = today();
+        return members.stream().anyMatch(m -> m.minLivingAllowance() && adult(m, today));
     }
 
     /** Claims the household's arrangement; answers its id, or empty if one is open already. */

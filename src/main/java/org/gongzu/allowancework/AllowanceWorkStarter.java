@@ -29,14 +29,14 @@ class AllowanceWorkStarter {
 
     @EventListener
     void registered(HouseholdEvents.Registered event) {
-        if (AllowanceWorkService.onAllowance(event.members())) {
+        if (service.onAllowance(event.members())) {
             start(event.household());
         }
     }
 
     @EventListener
     void membersChanged(HouseholdEvents.MembersChanged event) {
-        if (AllowanceWorkService.onAllowance(event.members())) {
+        if (service.onAllowance(event.members())) {
             start(event.household());
         } else {
             end(event.household());

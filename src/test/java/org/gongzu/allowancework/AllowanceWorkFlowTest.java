@@ -71,8 +71,11 @@ class AllowanceWorkFlowTest {
         Member head = adult(1, "李低保", true);
         String onAllowance = fixture.registered(SUB_DISTRICT, head, child(2, "李小宝", false));
         String without = fixture.registered(SUB_DISTRICT, adult(1, "王普通", false));
+        // only adults do the work: a household whose only member on the allowance is a child gets none
+        String childOnly = fixture.registered(SUB_DISTRICT, adult(1, "赵家长", false), child(2, "赵小宝", true));
 
         assertThat(fixture.running(without)).isEmpty();
+        assertThat(fixture.running(childOnly)).isEmpty();
         ProcessInstance pi = fixture.started(onAllowance);
         assertThat(pi).isWaitingAt(Elements.ARRANGE).variables()
                 .containsEntry("caseId", onAllowance).containsEntry("subDistrictCode", SUB_DISTRICT)

@@ -86,6 +86,29 @@ class ZeroSetupRunTest {
         });
         assertThat(enrollments).extracting(org.camunda.bpm.engine.task.Task::getName)
                 .anyMatch(name -> name.endsWith("小学")).anyMatch(name -> name.endsWith("幼儿园"));
+        // the unemployed parent's registration with the social security office, the allowance work with the office
+        assertThat(waiting(tasks, caseId, "UnemploymentRegistration", deadline)).singleElement().satisfies(task -> {
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_RegisterUnemployment");
+            assertThat(org.gongzu.support.TaskGroups.of(tasks, task)).containsExactly("sso-110108015");
+        });
+        assertThat(waiting(tasks, caseId, "AllowanceWork", deadline)).singleElement().satisfies(task -> {
+            assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ArrangeWork");
+            assertThat(org.gongzu.support.TaskGroups.of(tasks, task)).containsExactly("sdo-110108015");
+        });
+        // the household's case lists every process: move-in, two enrollments, the registration, the work
+        org.gongzu.casefile.CaseProcesses processes = app.getBean(org.gongzu.casefile.CaseProcesses.class);
+        assertThat(processes.of(caseId)).extracting(org.gongzu.casefile.CaseProcesses.State::processKey)
+                .containsExactlyInAnyOrder("TenantMoveIn", "SchoolEnrollment", "SchoolEnrollment",
+                        "UnemploymentRegistration", "AllowanceWork");
+    }
+
+    private static java.util.List<org.camunda.bpm.engine.task.Task> waiting(TaskService tasks, String caseId,
+            String processKey, long deadline) {
+        while (tasks.createTaskQuery().processInstanceBusinessKey(caseId).processDefinitionKey(processKey).count() == 0
+                && System.currentTimeMillis() < deadline) {
+            sleep();
+        }
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseId).processDefinitionKey(processKey).list();
     }
 
     private static void sleep() {
