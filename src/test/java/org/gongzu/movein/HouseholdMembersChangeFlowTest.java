@@ -27,9 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,7 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @GongzuTest
 @CoverageOf(HouseholdMembersChangeProcess.KEY)
-@Import(HouseholdMembersChangeFlowTest.Changes.class)
 class HouseholdMembersChangeFlowTest {
 
     static final String SUB = MoveInFixture.SUB_DISTRICT;
@@ -51,27 +47,23 @@ class HouseholdMembersChangeFlowTest {
     @Autowired HouseholdRepository households;
     @Autowired MoveInFixture moveIn;
     @Autowired JdbcTemplate jdbc;
-    @Autowired Changes changes;
+    @Autowired org.springframework.context.ConfigurableApplicationContext context;
 
-    /** The MembersChanged events published, as a service after move-in receives them. */
-    @TestConfiguration
-    static class Changes {
-        final List<HouseholdEvents.MembersChanged> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @EventListener
-        void changed(HouseholdEvents.MembersChanged event) {
-            seen.add(event);
-        }
-    }
+    /** The MembersChanged events published, as a service after move-in receives them (the shared context stays as it is). */
+    private final List<HouseholdEvents.MembersChanged> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<HouseholdEvents.MembersChanged>> listener =
+            event -> seen.add(event.getPayload());
 
     @BeforeEach
     void setUp() {
         init(engine);
+        context.addApplicationListener(listener);
     }
 
     @AfterEach
     void signOut() {
         identityService.clearAuthentication();
+        context.removeApplicationListener(listener);
     }
 
     private String registeredHousehold() {
@@ -110,13 +102,13 @@ class HouseholdMembersChangeFlowTest {
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("须包括承租人本人");
         assertThat(households.members(caseId)).hasSize(2);
 
-        int before = changes.seen.size();
+        int before = seen.size();
         taskService.complete(task.getId(), MoveInFixture.members(List.of(MoveInFixture.head(),
                 MoveInFixture.member("王五", MoveInFixture.SPOUSE_BEIJING, "SPOUSE", "BEIJING", "1990-01-01"),
                 MoveInFixture.member("张小小", MoveInFixture.CHILD_BEIJING, "CHILD", "BEIJING", "2010-06-01"))));
         assertThat(pi).isEnded().hasPassed(Elements.END);
         assertThat(households.members(caseId)).hasSize(3);
-        assertThat(changes.seen.subList(before, changes.seen.size())).singleElement()
+        assertThat(seen.subList(before, seen.size())).singleElement()
                 .satisfies(e -> assertThat(e.members()).hasSize(3));
         assertThat(jdbc.queryForList("select step from case_journal where case_id = ? order by id", String.class, caseId))
                 .contains("MEMBERS_CHANGE_REQUESTED", "MEMBERS_CHANGED");
