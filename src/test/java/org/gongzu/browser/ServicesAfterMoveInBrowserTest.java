@@ -13,8 +13,8 @@ import org.gongzu.household.Household;
 import org.gongzu.household.HouseholdRepository;
 import org.gongzu.household.Member;
 import org.gongzu.support.GongzuTest;
+import org.gongzu.support.Ids;
 import org.gongzu.support.MoveInFixture;
-import org.gongzu.validation.IdNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,7 +46,7 @@ class ServicesAfterMoveInBrowserTest extends TasklistBrowserSupport {
         caseId = "HH-B-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate today = LocalDate.now();
         LocalDate childBorn = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 7 : today.getYear() - 8, 5, 10);
-        String father = id(LocalDate.of(1986, 4, 12), 3);
+        String father = Ids.male(LocalDate.of(1986, 4, 12));
         households.insert(new Household(caseId, fixture.occupiedProject(SUB), "5-1-" + caseId.substring(5, 9),
                 "L-" + caseId, today.minusDays(20), "李建国", father, SUB, "LEASE_SIGNED", null, null),
                 LocalDateTime.now().minusDays(10));
@@ -54,7 +54,7 @@ class ServicesAfterMoveInBrowserTest extends TasklistBrowserSupport {
         households.replaceMembers(caseId, List.of(
                 new Member(1, "李建国", father, Member.Relation.HEAD, Member.Hukou.BEIJING, LocalDate.of(1986, 4, 12),
                         Member.Employment.UNEMPLOYED, true),
-                new Member(2, "李明轩", id(childBorn, 5), Member.Relation.CHILD, Member.Hukou.BEIJING, childBorn,
+                new Member(2, "李明轩", Ids.any(childBorn), Member.Relation.CHILD, Member.Hukou.BEIJING, childBorn,
                         Member.Employment.STUDENT, true)));
         fixture.attachLease(caseId);
         households.markRegistered(caseId, LocalDateTime.now());
@@ -135,11 +135,4 @@ class ServicesAfterMoveInBrowserTest extends TasklistBrowserSupport {
                 .processInstanceBusinessKey(caseId).processDefinitionKey(processKey).taskDefinitionKey(taskKey)
                 .singleResult());
     }
-
-    private static String id(LocalDate born, int sequence) {
-        String first17 = "110108" + born.toString().replace("-", "")
-                + String.format("%02d%d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100), sequence);
-        return first17 + IdNumber.checkCharacter(first17);
-    }
-
 }

@@ -24,6 +24,7 @@ import org.gongzu.household.HouseholdRepository;
 import org.gongzu.household.Member;
 import org.gongzu.household.Member.Employment;
 import org.gongzu.household.Member.Hukou;
+import org.gongzu.support.Ids;
 import org.gongzu.support.MoveInFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

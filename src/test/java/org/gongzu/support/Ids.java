@@ -1,4 +1,4 @@
-package org.gongzu.employment;
+package org.gongzu.support;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,19 +7,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.gongzu.validation.IdNumber;
 
 /** Valid GB 11643 ID numbers of Haidian for a birth date and sex, with their check character. */
-final class Ids {
+public final class Ids {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private Ids() {
     }
 
-    static String male(LocalDate born) {
+    public static String male(LocalDate born) {
         return of(born, true);
     }
 
-    static String female(LocalDate born) {
+    public static String female(LocalDate born) {
         return of(born, false);
+    }
+
+    /** A man's or a woman's, either. */
+    public static String any(LocalDate born) {
+        return of(born, ThreadLocalRandom.current().nextBoolean());
     }
 
     private static String of(LocalDate born, boolean male) {
