@@ -104,6 +104,11 @@ class DemoData {
                 }
             }
             user(identity, "supervisor", "市级监督", "演示用户", Roles.SUPERVISOR);
+            for (DemoDistrict d : DISTRICTS) {
+                Place district = places.find(Place.districtOf(d.subDistrictCode())).orElseThrow();
+                user(identity, d.prefix() + "supervisor", district.name() + " 区级监督", "演示用户",
+                        Roles.districtSupervisor(district.code()));
+            }
             user(identity, "manager", "流程管理员", "演示用户", Roles.PROCESS_MANAGER);
         };
     }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.gongzu.process.ProcessModule;
 import org.gongzu.routing.TaskRoutingListener;
+import org.gongzu.monitoring.MonitoringParseListener;
 import org.gongzu.routing.TaskRoutingParseListener;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +33,11 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
     private final FormSubmissionGuard formGuard;
     private final TaskAssignmentRules assignmentRules;
     private final Set<String> personalDataFields;
+    private final MonitoringParseListener monitoring;
 
     GongzuEnginePlugin(TaskRoutingParseListener routing, TaskRoutingListener routingListener, FormSubmissionGuard formGuard,
-            TaskAssignmentRules assignmentRules, List<ProcessModule> modules) {
+            TaskAssignmentRules assignmentRules, List<ProcessModule> modules, MonitoringParseListener monitoring) {
+        this.monitoring = monitoring;
         this.routing = routing;
         this.routingListener = routingListener;
         this.formGuard = formGuard;
@@ -86,6 +89,10 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
         parseListeners.add(routing);
         parseListeners.add(formGuard);
         configuration.setCustomPreBPMNParseListeners(parseListeners);
+        // after the routing listener: a task is recorded for monitoring with the departments it was routed to
+        List<BpmnParseListener> postParseListeners = new ArrayList<>(nonNull(configuration.getCustomPostBPMNParseListeners()));
+        postParseListeners.add(monitoring);
+        configuration.setCustomPostBPMNParseListeners(postParseListeners);
     }
 
     private static <T> List<T> nonNull(List<T> list) {

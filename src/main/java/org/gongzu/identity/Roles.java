@@ -14,6 +14,13 @@ public final class Roles {
     /** Camunda's built-in administrators group. */
     public static final String ADMIN = "camunda-admin";
 
+    /** A district's supervisors ({@code supervisor-110108}): follow their own district's monitoring only. */
+    public static final String DISTRICT_SUPERVISOR_PREFIX = "supervisor-";
+
+    public static String districtSupervisor(String districtCode) {
+        return DISTRICT_SUPERVISOR_PREFIX + districtCode;
+    }
+
     /** The Chinese names of the role groups, as Admin and Cockpit show them. */
     public static final Map<String, String> NAMES = Map.of(STAFF, "部门工作人员",
             SUPERVISOR, "市级监督", PROCESS_MANAGER, "流程管理员", ADMIN, "系统管理员");
