@@ -53,6 +53,8 @@ create table monitoring_breach (
     opened_at       timestamp     not null,
     closed_at       timestamp,
     open_marker     char(1),
-    task_id         varchar(64),
+    -- what the district's supervisors did about it (the target-breach process)
+    response        varchar(2000),
+    responded_by    varchar(64),
     constraint monitoring_breach_once unique (process_key, element_id, kind, place_code, open_marker)
 );

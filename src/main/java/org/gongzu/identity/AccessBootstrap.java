@@ -111,17 +111,17 @@ public class AccessBootstrap implements ApplicationRunner {
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.STAFF);
         ensureFilter(grants, FILTER_ALL, 0, "本人有权查看的全部任务", taskService.createTaskQuery(), Roles.SUPERVISOR);
 
-        // district supervisors: the monitoring of their district in Cockpit, nothing else
+        List<String> staffFilters = staffFilterIds();
+        // district supervisors: the monitoring of their district in Cockpit; Tasklist with the
+        // department filters, where a breach of a target in their district reaches them
         for (Place place : places.findAll()) {
             if (place.kind() == Place.Kind.DISTRICT) {
                 String group = Roles.districtSupervisor(place.code());
                 ensureGroup(existing, group, place.name() + " 区级监督", "WORKFLOW");
+                grantStaffRights(grants, group, staffFilters);
                 grants.grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-                grants.grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             }
         }
-
-        List<String> staffFilters = staffFilterIds();
         for (Place place : places.findAll()) {
             for (Department department : Department.values()) {
                 if (department.level() == place.kind()) {

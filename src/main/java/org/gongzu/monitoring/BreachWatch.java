@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.gongzu.engine.SystemActions;
-import org.gongzu.identity.Roles;
+import org.gongzu.place.Place;
+import org.gongzu.place.PlaceRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Compares the figures with the targets every few minutes ({@code gongzu.monitoring.breach-check},
- * default 5 minutes) and puts a task before the process owners (the municipal supervisors) once per
- * breach: a breach is a row claimed with a unique key while it lasts, so neither a second check nor a
- * second node raises it again; once the figure is back within the target the breach closes, and a
- * later one is new.
+ * default 5 minutes): the p90 of each step per district, the backlog of each step per department's
+ * place. A breach is a row claimed with a unique key while it lasts, so neither a second check nor a
+ * second node raises it again; it is announced once ({@link MonitoringEvents.Breached}: the
+ * target-breach process puts a task before the district's supervisors). Once the figure is back
+ * within the target the breach closes, and a later one is new.
  */
 @Component
 @org.springframework.scheduling.annotation.EnableScheduling
@@ -34,16 +34,18 @@ public class BreachWatch {
     private final Thresholds thresholds;
     private final MonitoringQueries queries;
     private final JdbcTemplate jdbc;
-    private final TaskService taskService;
+    private final ApplicationEventPublisher events;
     private final MonitoringViews views;
+    private final PlaceRepository places;
 
-    BreachWatch(Thresholds thresholds, MonitoringQueries queries, JdbcTemplate jdbc, TaskService taskService,
-            MonitoringViews views) {
+    BreachWatch(Thresholds thresholds, MonitoringQueries queries, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            MonitoringViews views, PlaceRepository places) {
         this.thresholds = thresholds;
         this.queries = queries;
         this.jdbc = jdbc;
-        this.taskService = taskService;
+        this.events = events;
         this.views = views;
+        this.places = places;
     }
 
     @Scheduled(fixedDelayString = "${gongzu.monitoring.breach-check:PT5M}", initialDelayString = "${gongzu.monitoring.breach-check:PT5M}")
@@ -62,40 +64,41 @@ public class BreachWatch {
                 now.minusSeconds(MonitoringFilter.DEFAULT_DAYS * 86_400L), now, null, null, null, null);
         List<String> raised = new ArrayList<>();
         thresholds.all().forEach((processKey, targets) -> {
-            Map<String, MonitoringQueries.Done> done = queries.done(processKey, window);
-            Map<String, Long> openByStepAndPlace = new HashMap<>();
-            for (MonitoringQueries.OpenCount count : queries.openByStepAndPlace(processKey)) {
-                openByStepAndPlace.merge(count.elementId() + "|" + count.placeCode(), count.open(), Long::sum);
-            }
+            Map<String, String> stepNames = new HashMap<>();
+            views.process(processKey, window).steps().forEach(s -> stepNames.put(s.elementId(), s.name()));
+            Map<String, Long> measured = new HashMap<>();
+            queries.p90ByDistrict(processKey, window).forEach(d -> measured.put("P90|" + d.elementId() + "|"
+                    + d.districtCode(), Math.round(d.p90())));
+            queries.openByStepAndPlace(processKey).forEach(c -> measured.merge("BACKLOG|" + c.elementId() + "|"
+                    + c.placeCode(), c.open(), Long::sum));
             targets.values().forEach(target -> {
-                String element = target.elementId();
-                if (target.p90MaxHours() != null) {
-                    MonitoringQueries.Done d = done.get(element);
-                    long limit = target.p90MaxHours() * 3_600_000L;
-                    evaluate(processKey, element, "P90", "ALL", d == null ? 0 : Math.round(d.p90()), limit, now, raised);
-                }
-                if (target.backlogMax() != null) {
-                    List<String> placesSeen = new ArrayList<>();
-                    openByStepAndPlace.forEach((key, open) -> {
-                        if (key.startsWith(element + "|")) {
-                            String place = key.substring(element.length() + 1);
-                            placesSeen.add(place);
-                            evaluate(processKey, element, "BACKLOG", place, open, target.backlogMax(), now, raised);
+                for (String kind : List.of("P90", "BACKLOG")) {
+                    Long limit = "P90".equals(kind)
+                            ? (target.p90MaxHours() == null ? null : target.p90MaxHours() * 3_600_000L)
+                            : (target.backlogMax() == null ? null : target.backlogMax().longValue());
+                    String prefix = kind + "|" + target.elementId() + "|";
+                    List<String> placesMeasured = new ArrayList<>();
+                    measured.forEach((key, value) -> {
+                        if (key.startsWith(prefix) && limit != null) {
+                            String place = key.substring(prefix.length());
+                            placesMeasured.add(place);
+                            evaluate(processKey, target.elementId(), stepNames.getOrDefault(target.elementId(),
+                                    target.elementId()), kind, place, value, limit, now, raised);
                         }
                     });
-                    // places whose backlog emptied close their breach
+                    // places no longer measured (nothing completed, nothing open) are within any target
                     jdbc.queryForList("select place_code from monitoring_breach where process_key = ? and element_id = ?"
-                            + " and kind = 'BACKLOG' and open_marker = 'Y'", String.class, processKey, element).stream()
-                            .filter(place -> !placesSeen.contains(place))
-                            .forEach(place -> close(processKey, element, "BACKLOG", place, now));
+                            + " and kind = ? and open_marker = 'Y'", String.class, processKey, target.elementId(), kind)
+                            .stream().filter(place -> limit == null || !placesMeasured.contains(place))
+                            .forEach(place -> close(processKey, target.elementId(), kind, place, now));
                 }
             });
         });
         return raised;
     }
 
-    private void evaluate(String processKey, String element, String kind, String place, long measured, long target,
-            Instant now, List<String> raised) {
+    private void evaluate(String processKey, String element, String stepName, String kind, String place, long measured,
+            long target, Instant now, List<String> raised) {
         if (measured <= target) {
             close(processKey, element, kind, place, now);
             return;
@@ -108,28 +111,19 @@ public class BreachWatch {
         if (claimed == 0) {
             return;
         }
-        String stepName = views.process(processKey, new MonitoringFilter(1, now.minusSeconds(86_400), now, null, null,
-                null, null)).steps().stream().filter(s -> s.elementId().equals(element)).findFirst()
-                .map(MonitoringViews.Step::name).orElse(element);
-        String name = "P90".equals(kind) ? "办理时长超出目标：" + stepName
-                : "积压超出目标：" + stepName + "（" + place + "）";
+        long id = jdbc.queryForObject("select id from monitoring_breach where process_key = ? and element_id = ?"
+                + " and kind = ? and place_code = ? and open_marker = 'Y'", Long.class, processKey, element, kind, place);
+        String placeName = places.find(place).map(Place::name).orElse(place);
+        String title = ("P90".equals(kind) ? "办理时长超出目标：" : "积压超出目标：") + stepName + "（" + placeName + "）";
         String description = "P90".equals(kind)
-                ? "近30天「" + stepName + "」的第90百分位办理时长为 " + hours(measured) + " 小时，目标不超过 " + hours(target) + " 小时。"
-                : "「" + stepName + "」在 " + place + " 的待办积压为 " + measured + " 件，目标不超过 " + target + " 件。";
-        Task task = SystemActions.run(() -> {
-            Task created = taskService.newTask();
-            created.setName(name);
-            created.setDescription(description + "请查看流程监控并采取措施。");
-            taskService.saveTask(created);
-            taskService.addCandidateGroup(created.getId(), Roles.SUPERVISOR);
-            return created;
-        });
-        jdbc.update("update monitoring_breach set task_id = ? where process_key = ? and element_id = ? and kind = ?"
-                + " and place_code = ? and open_marker = 'Y'", task.getId(), processKey, element, kind, place);
+                ? placeName + "近30天「" + stepName + "」的第90百分位办理时长为 " + hours(measured) + " 小时，目标不超过 "
+                        + hours(target) + " 小时。"
+                : placeName + "「" + stepName + "」的待办积压为 " + measured + " 件，目标不超过 " + target + " 件。";
+        events.publishEvent(new MonitoringEvents.Breached(id, processKey, element, kind, Place.districtOf(place), place,
+                title, description));
         LOG.info("Monitoring target breached: {} {} {} at {}: {} over {}", processKey, element, kind, place, measured, target);
         raised.add(processKey + " " + element + " " + kind + " " + place);
     }
-
     private void close(String processKey, String element, String kind, String place, Instant now) {
         jdbc.update("update monitoring_breach set closed_at = ?, open_marker = null where process_key = ?"
                 + " and element_id = ? and kind = ? and place_code = ? and open_marker = 'Y'", Timestamp.from(now),

@@ -65,6 +65,20 @@ class MonitoringQueries {
         return done;
     }
 
+    /** Per district and step: the p90 of the time completed tasks took in the window (ms), for the targets. */
+    record DistrictP90(String districtCode, String elementId, long completed, double p90) {
+    }
+
+    List<DistrictP90> p90ByDistrict(String processKey, MonitoringFilter filter) {
+        return jdbc.query("select district_code, element_id, count(*) as completed,"
+                + " percentile_cont(0.9) within group (order by duration_ms) as p90 from (select distinct task_id,"
+                + " district_code, element_id, duration_ms from monitoring_task where process_key = ?"
+                + " and outcome = 'COMPLETED' and ended_at >= ? and ended_at < ?) t group by district_code, element_id",
+                (rs, i) -> new DistrictP90(rs.getString("district_code"), rs.getString("element_id"),
+                        rs.getLong("completed"), rs.getDouble("p90")),
+                processKey, Timestamp.from(filter.from()), Timestamp.from(filter.to()));
+    }
+
     /** One cell of the backlog: a department of a place. */
     record Cell(String department, String placeCode, long open, long overdue, Timestamp oldest, long completed) {
     }
