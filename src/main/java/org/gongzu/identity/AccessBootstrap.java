@@ -112,6 +112,13 @@ public class AccessBootstrap implements ApplicationRunner {
         ensureFilter(grants, FILTER_ALL, 0, "本人有权查看的全部任务", taskService.createTaskQuery(), Roles.SUPERVISOR);
 
         List<String> staffFilters = staffFilterIds();
+        for (Place place : places.findAll()) {
+            for (Department department : Department.values()) {
+                if (department.level() == place.kind()) {
+                    ensureDepartment(existing, grants, staffFilters, place, department);
+                }
+            }
+        }
         // district supervisors: the monitoring of their district in Cockpit; Tasklist with the
         // department filters, where a breach of a target in their district reaches them
         for (Place place : places.findAll()) {
@@ -120,13 +127,6 @@ public class AccessBootstrap implements ApplicationRunner {
                 ensureGroup(existing, group, place.name() + " 区级监督", "WORKFLOW");
                 grantStaffRights(grants, group, staffFilters);
                 grants.grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            }
-        }
-        for (Place place : places.findAll()) {
-            for (Department department : Department.values()) {
-                if (department.level() == place.kind()) {
-                    ensureDepartment(existing, grants, staffFilters, place, department);
-                }
             }
         }
     }
