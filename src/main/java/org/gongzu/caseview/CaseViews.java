@@ -98,7 +98,16 @@ class CaseViews {
             String head = fields != null && fields.headName() ? household.headName() + " " : "";
             return new Summary(head + household.unitNo(), placeName(household.subDistrictCode()));
         }
-        return projectRepository.find(caseId).map(p -> new Summary(p.name(), placeName(p.subDistrictCode()))).orElse(null);
+        if (isProject(caseId)) {
+            return projectRepository.find(caseId).map(p -> new Summary(p.name(), placeName(p.subDistrictCode()))).orElse(null);
+        }
+        // a case of its own kind (a job opening, a breached target): what its first process is about
+        return callers.asSystem(() -> caseProcesses.of(caseId)).stream().findFirst()
+                .map(p -> new Summary(p.subject() == null ? p.name() : p.subject(), "")).orElse(null);
+    }
+
+    private boolean isProject(String caseId) {
+        return projectPlaceOrNull(caseId) != null;
     }
 
     private String placeName(String code) {
@@ -121,6 +130,14 @@ class CaseViews {
                     HouseholdView.of(household, households.members(caseId), fields), null, stepsDone(caseId),
                     processes(caseId), documents(caseId), journal.entries(caseId)));
         }
+        if (!isProject(caseId)) {
+            // any other case (a job opening, a breached target) for the departments its tasks went to
+            if (!access.documents(caller.groups(), departments.of(caseId)) || !exists(caseId)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
+            }
+            return callers.asSystem(() -> new CaseView(caseId, "OTHER", null, null, stepsDone(caseId), processes(caseId),
+                    documents(caseId), journal.entries(caseId)));
+        }
         ProjectView project = projects.view(caseId, caller.groups());
         return callers.asSystem(() -> new CaseView(caseId, "PROJECT", null, project, stepsDone(caseId), processes(caseId),
                 documents(caseId), project.journal()));
@@ -128,12 +145,12 @@ class CaseViews {
 
     /** Whether the caller may read the case's documents (403 otherwise, for a case that exists). */
     boolean mayReadDocuments(String caseId, Caller caller) {
-        return isHousehold(caseId) ? access.documents(caller.groups(), departments.of(caseId))
+        return isHousehold(caseId) || !isProject(caseId) ? access.documents(caller.groups(), departments.of(caseId))
                 : access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE;
     }
 
     boolean mayAttach(String caseId, Caller caller) {
-        if (isHousehold(caseId)) {
+        if (isHousehold(caseId) || !isProject(caseId)) {
             return access.attach(caller.groups(), departments.of(caseId));
         }
         return access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE
@@ -141,7 +158,11 @@ class CaseViews {
     }
 
     boolean exists(String caseId) {
-        return isHousehold(caseId) ? households.find(caseId).isPresent() : projectPlaceOrNull(caseId) != null;
+        if (isHousehold(caseId)) {
+            return households.find(caseId).isPresent();
+        }
+        return isProject(caseId) || callers.asSystem(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).count()) > 0;
     }
 
     private String projectPlace(String caseId) {

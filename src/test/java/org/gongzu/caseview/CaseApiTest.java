@@ -128,6 +128,29 @@ class CaseApiTest {
     }
 
     @Test
+    void aCaseOfAnotherKindIsShownToTheDepartmentsItsTasksWentToOnly() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> posted = http.withBasicAuth("hdsso", "demo").postForEntity("/api/job-openings",
+                new HttpEntity<>("{\"subDistrictCode\":\"110108015\",\"employer\":\"学院路社区超市\",\"title\":\"理货员\","
+                        + "\"positions\":1}", headers), String.class);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String jobOpeningId = JSON.readTree(posted.getBody()).path("jobOpeningId").asText();
+
+        JsonNode view = caseAs("hdowner", jobOpeningId);
+        assertThat(view.path("kind").asText()).isEqualTo("OTHER");
+        assertThat(view.path("processes").get(0).path("processKey").asText()).isEqualTo("JobReferral");
+        assertThat(caseAs("hdsso", jobOpeningId).path("processes").get(0).path("waitingAt").toString())
+                .contains("优先推荐在册失业人员");
+        for (String stranger : List.of("cyowner", "hdrc", "hdpolice")) {
+            assertThat(http.withBasicAuth(stranger, "demo").getForEntity("/api/cases/" + jobOpeningId, String.class)
+                    .getStatusCode()).as(stranger).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(http.withBasicAuth("hdowner", "demo").getForEntity("/api/cases/JO-1999-000001", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void documentsAreCheckedByTheirContentJournaledAndReadOnlyByTheCasesDepartments() throws Exception {
         String caseId = householdAtThePolice();
         ResponseEntity<String> added = upload("hdpolice", caseId, "register.png", MediaType.IMAGE_PNG, PNG, "HOUSEHOLD_REGISTER");
