@@ -44,6 +44,10 @@ class ZeroSetupRunTest {
             assertThat(app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey("HD-XYL-02")
                     .taskCandidateGroup("owner-110108015").count()).isEqualTo(FacilityType.values().length);
             servicesAfterMoveInWaitForTheirDepartments(app);
+            // months of demo history behind the monitoring view
+            assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select count(*) from monitoring_task where case_id like 'DEMO-%' and process_key = 'TenantMoveIn'",
+                    Integer.class)).isGreaterThan(100);
             IdentityService identity = app.getBean(IdentityService.class);
             assertThat(identity.checkPassword("demo", "demo")).isTrue();
             assertThat(identity.checkPassword("hdrc", "demo")).isTrue();
