@@ -37,8 +37,13 @@ public class StepRecorder implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> created((TaskEntity) task);
-            case EVENTNAME_UPDATE -> jdbc.update("update monitoring_task set due_at = ? where task_id = ? and ended_at is null",
-                    timestamp(task.getDueDate()), task.getId());
+            case EVENTNAME_UPDATE -> {
+                // an update event comes with every change of the task (a claim, a name): only a new due date counts
+                if (((TaskEntity) task).getPropertyChanges().containsKey(TaskEntity.DUE_DATE)) {
+                    jdbc.update("update monitoring_task set due_at = ? where task_id = ? and ended_at is null",
+                            timestamp(task.getDueDate()), task.getId());
+                }
+            }
             case EVENTNAME_COMPLETE -> ended(task, "COMPLETED");
             case EVENTNAME_DELETE -> ended(task, "DELETED");
             default -> { }
