@@ -108,6 +108,7 @@ class MonitoringQueries {
     }
 
     List<Day> days(String processKey, MonitoringFilter filter) {
+        // the column alias is not "day": that is a keyword in H2 (the zero-setup run)
         Map<String, Day> days = new LinkedHashMap<>();
         for (String column : List.of("created_at", "ended_at")) {
             Where where = new Where("process_key = ? and " + column + " >= ? and " + column + " < ?", processKey,
@@ -115,11 +116,11 @@ class MonitoringQueries {
             if (column.equals("ended_at")) {
                 where.and("outcome = 'COMPLETED'");
             }
-            jdbc.query("select element_id, cast(" + column + " as date) as day, count(distinct task_id) as n"
+            jdbc.query("select element_id, cast(" + column + " as date) as on_day, count(distinct task_id) as n"
                     + " from monitoring_task where " + where.sql + " group by element_id, cast(" + column + " as date)",
                     rs -> {
                         String element = rs.getString("element_id");
-                        LocalDate day = rs.getObject("day", LocalDate.class);
+                        LocalDate day = rs.getObject("on_day", LocalDate.class);
                         long n = rs.getLong("n");
                         days.merge(element + "@" + day, column.equals("created_at") ? new Day(element, day, n, 0)
                                 : new Day(element, day, 0, n), (a, b) -> new Day(element, day,

@@ -5,9 +5,15 @@
  * - changing actions shown only to users who may perform them (the rules are in
  *   styles/user-styles.css, keyed on the gz-may-<action> classes set here from the server's answer);
  * - the version list of a definition asked with a bound, so the query cap does not refuse it;
- * - the Chinese name of a group beside its id.
+ * - the Chinese name of a group beside its id;
+ * - the monitoring view (issue 10): the heatmap on a definition's diagram, the 「流程监控」 tab and
+ *   the dashboard's list of processes (gongzu/monitoring/).
  */
 import {decorateGroups as decorateGroupCells, onPageChange} from '../../gongzu-shared/group-names.js';
+import monitoringDashboard from './monitoring/dashboard.js';
+import {forgetScope} from './monitoring/filter.js';
+import monitoringHeatmap from './monitoring/overlays.js';
+import monitoringTab from './monitoring/tab.js';
 
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
@@ -48,6 +54,7 @@ onPageChange(decorateGroups);
 
 function userChanged(authentication) {
   applyActions(null);
+  forgetScope();
   if (!authentication) {
     return;
   }
@@ -82,4 +89,4 @@ angular
     }
   ]);
 
-export default [];
+export default [monitoringHeatmap, monitoringTab, monitoringDashboard];
