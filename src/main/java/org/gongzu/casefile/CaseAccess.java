@@ -38,10 +38,11 @@ public class CaseAccess {
         if (groups == null) {
             return Level.NONE;
         }
-        if (groups.contains(Roles.ADMIN) || groups.contains(Roles.SUPERVISOR)) {
+        String districtCode = Place.districtOf(subDistrictCode);
+        if (groups.contains(Roles.ADMIN) || groups.contains(Roles.SUPERVISOR)
+                || groups.contains(Roles.districtSupervisor(districtCode))) {
             return Level.FULL;
         }
-        String districtCode = Place.districtOf(subDistrictCode);
         for (Department department : Department.values()) {
             String place = department.level() == Place.Kind.DISTRICT ? districtCode : subDistrictCode;
             if (groups.contains(department.groupId(place))) {
@@ -79,13 +80,23 @@ public class CaseAccess {
      * case ({@code departmentsOnCase}: the groups its tasks were ever routed to).
      */
     public Optional<HouseholdFields> household(Collection<String> groups, Collection<String> departmentsOnCase) {
+        return household(groups, departmentsOnCase, null);
+    }
+
+    /**
+     * The same, for a household of the district {@code districtCode}: its district's supervisors
+     * (docs/adr/0020) see it as municipal supervisors do.
+     */
+    public Optional<HouseholdFields> household(Collection<String> groups, Collection<String> departmentsOnCase,
+            String districtCode) {
         if (groups == null) {
             return Optional.empty();
         }
         if (groups.contains(Roles.ADMIN)) {
             return Optional.of(HouseholdFields.ALL);
         }
-        HouseholdFields seen = groups.contains(Roles.SUPERVISOR) ? SUPERVISOR : null;
+        HouseholdFields seen = groups.contains(Roles.SUPERVISOR) || districtSupervisor(groups, districtCode)
+                ? SUPERVISOR : null;
         for (String group : groups) {
             if (departmentsOnCase.contains(group)) {
                 HouseholdFields need = departmentOf(group).map(NEEDS::get).orElse(null);
@@ -99,8 +110,17 @@ public class CaseAccess {
 
     /** Whether the reader may read the case's documents: its departments, supervisors, administrators. */
     public boolean documents(Collection<String> groups, Collection<String> departmentsOnCase) {
+        return documents(groups, departmentsOnCase, null);
+    }
+
+    /** The same, for a case of the district {@code districtCode}, whose district supervisors read it too. */
+    public boolean documents(Collection<String> groups, Collection<String> departmentsOnCase, String districtCode) {
         return groups != null && (groups.contains(Roles.ADMIN) || groups.contains(Roles.SUPERVISOR)
-                || groups.stream().anyMatch(departmentsOnCase::contains));
+                || districtSupervisor(groups, districtCode) || groups.stream().anyMatch(departmentsOnCase::contains));
+    }
+
+    private static boolean districtSupervisor(Collection<String> groups, String districtCode) {
+        return districtCode != null && groups.contains(Roles.districtSupervisor(districtCode));
     }
 
     /** Whether the reader may attach documents: the case's departments (supervisors only read). */

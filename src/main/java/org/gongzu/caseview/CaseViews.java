@@ -94,7 +94,8 @@ class CaseViews {
             if (household == null) {
                 return null;
             }
-            HouseholdFields fields = access.household(caller.groups(), departments.of(caseId)).orElse(null);
+            HouseholdFields fields = access.household(caller.groups(), departments.of(caseId), household.districtCode())
+                    .orElse(null);
             String head = fields != null && fields.headName() ? household.headName() + " " : "";
             return new Summary(head + household.unitNo(), placeName(household.subDistrictCode()));
         }
@@ -121,8 +122,10 @@ class CaseViews {
     CaseView view(String caseId, Caller caller) {
         if (isHousehold(caseId)) {
             Set<String> onCase = departments.of(caseId);
-            HouseholdFields fields = access.household(caller.groups(), onCase).orElse(null);
-            Household household = fields == null ? null : households.find(caseId).orElse(null);
+            Household found = households.find(caseId).orElse(null);
+            HouseholdFields fields = found == null ? null
+                    : access.household(caller.groups(), onCase, found.districtCode()).orElse(null);
+            Household household = fields == null ? null : found;
             if (household == null) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
             }
@@ -145,7 +148,11 @@ class CaseViews {
 
     /** Whether the caller may read the case's documents (403 otherwise, for a case that exists). */
     boolean mayReadDocuments(String caseId, Caller caller) {
-        return isHousehold(caseId) || !isProject(caseId) ? access.documents(caller.groups(), departments.of(caseId))
+        if (isHousehold(caseId)) {
+            return access.documents(caller.groups(), departments.of(caseId),
+                    households.find(caseId).map(Household::districtCode).orElse(null));
+        }
+        return !isProject(caseId) ? access.documents(caller.groups(), departments.of(caseId))
                 : access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE;
     }
 
@@ -154,7 +161,8 @@ class CaseViews {
             return access.attach(caller.groups(), departments.of(caseId));
         }
         return access.project(projectPlace(caseId), caller.groups()) != CaseAccess.Level.NONE
-                && !caller.groups().contains(org.gongzu.identity.Roles.SUPERVISOR);
+                && !caller.groups().contains(org.gongzu.identity.Roles.SUPERVISOR)
+                && caller.groups().stream().noneMatch(g -> g.startsWith(org.gongzu.identity.Roles.DISTRICT_SUPERVISOR_PREFIX));
     }
 
     boolean exists(String caseId) {

@@ -42,9 +42,10 @@ class HouseholdController {
     @GetMapping("/{caseId}")
     HouseholdView household(@PathVariable String caseId) {
         Authentication user = identityService.getCurrentAuthentication();
-        HouseholdFields fields = access.household(user == null ? null : user.getGroupIds(), departments.of(caseId))
-                .orElse(null);
-        Household h = fields == null ? null : households.find(caseId).orElse(null);
+        Household found = households.find(caseId).orElse(null);
+        HouseholdFields fields = found == null ? null : access.household(user == null ? null : user.getGroupIds(),
+                departments.of(caseId), found.districtCode()).orElse(null);
+        Household h = fields == null ? null : found;
         if (h == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到该案卷，或您无权查看");
         }

@@ -96,6 +96,23 @@ class MonitoringRecordAndAccessTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void aDistrictsSupervisorOpensTheCasesBehindItsFiguresMaskedAndOnlyInItsDistrict() {
+        Task police = fixture.policeStepIn(MoveInFixture.SUB_DISTRICT);
+        String caseId = fixture.caseOf(police);
+        ResponseEntity<String> seen = http.withBasicAuth("hdsupervisor", "demo").getForEntity("/api/cases/" + caseId,
+                String.class);
+        assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(seen.getBody()).contains("王五").doesNotContain(MoveInFixture.SPOUSE_BEIJING)
+                .contains(MoveInFixture.SPOUSE_BEIJING.substring(0, 6) + "**********");
+        assertThat(status("hdsupervisor", "/api/households/" + caseId)).isEqualTo(HttpStatus.OK);
+        assertThat(status("hdsupervisor", "/api/cases/" + caseId + "/documents")).isEqualTo(HttpStatus.OK);
+        // the other district's supervisor learns nothing of it
+        assertThat(status("cysupervisor", "/api/cases/" + caseId)).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("cysupervisor", "/api/households/" + caseId)).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status("cysupervisor", "/api/cases/" + caseId + "/documents")).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private HttpStatus status(String user, String path) {
         return (HttpStatus) http.withBasicAuth(user, "demo").getForEntity(path, String.class).getStatusCode();
     }
