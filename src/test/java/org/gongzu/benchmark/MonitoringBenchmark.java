@@ -40,6 +40,7 @@ public final class MonitoringBenchmark {
     static final String DEPARTMENT = Department.RESIDENTS_COMMITTEE.code();
     /** The step whose cases the drill-down lists: the one holding most open cases. */
     static final String DRILL_STEP = "Task_ConfirmActualPopulation";
+    static final String DRILL_DEPARTMENT = Department.POLICE.code();
     static final int[] WINDOWS = {7, 30, 90, 365};
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,7 @@ public final class MonitoringBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = new BenchOptions(args, "cases", "open-share", "seed", "loaders", "iterations", "warmup",
-                "cockpit-seconds", "write-seconds", "parts", "db-url", "db-user", "db-password");
+                "cockpit-seconds", "combo-seconds", "write-seconds", "write-rounds", "parts", "db-url", "db-user", "db-password");
         int cases = options.number("cases", 1_000_000);
         int iterations = options.number("iterations", 20);
         int warmUp = options.number("warmup", 3);
@@ -75,22 +76,29 @@ public final class MonitoringBenchmark {
             product.user("benchdistrict", List.of(Roles.DISTRICT_SUPERVISOR_PREFIX + DISTRICT));
             product.user("benchadmin", List.of(Roles.ADMIN));
             if (parts.contains("views")) {
-                views(product, warmUp, iterations, results);
+                views(product, warmUp, iterations, options.number("combo-seconds", 20), results);
             }
             if (parts.contains("cockpit")) {
                 cockpit(product, cockpitSeconds, results);
             }
             if (parts.contains("write")) {
-                Map<Boolean, ThroughputBenchmark.Window> write = new LinkedHashMap<>();
-                write.put(true, writePath(product, writeSeconds, true));
-                product.close();
-                product = new Product(db, "--gongzu.monitoring.breach-check=PT24H", "--gongzu.monitoring.record=false");
-                write.put(false, writePath(product, writeSeconds, false));
-                results.add(String.format(Locale.ROOT, "RESULT write recorder_on_tps=%.1f recorder_off_tps=%.1f"
-                        + " recorder_on_statements=%.1f recorder_off_statements=%.1f recorder_on_ms_per_task=%.1f"
-                        + " recorder_off_ms_per_task=%.1f", write.get(true).tps(), write.get(false).tps(),
-                        write.get(true).statementsPerTask(), write.get(false).statementsPerTask(),
-                        1000 / write.get(true).tps(), 1000 / write.get(false).tps()));
+                // on and off alternately, each after a restart, so that the machine's drift hits both
+                Map<Boolean, List<WriteCost>> write = new LinkedHashMap<>(Map.of(true, new ArrayList<>(), false, new ArrayList<>()));
+                int rounds = options.number("write-rounds", 2);
+                for (int round = 0; round < rounds; round++) {
+                    for (boolean recorder : List.of(true, false)) {
+                        product.close();
+                        product = new Product(db, "--gongzu.monitoring.breach-check=PT24H",
+                                "--gongzu.monitoring.record=" + recorder);
+                        write.get(recorder).add(writePath(product, writeSeconds, recorder));
+                    }
+                }
+                WriteCost on = WriteCost.mean(write.get(true));
+                WriteCost off = WriteCost.mean(write.get(false));
+                results.add(String.format(Locale.ROOT, "RESULT write rounds=%d recorder_on_ms_per_task=%.1f"
+                        + " recorder_off_ms_per_task=%.1f recorder_on_statements=%.1f recorder_off_statements=%.1f"
+                        + " recorder_sql_ms_per_task=%.2f", rounds, on.msPerTask(), off.msPerTask(), on.statements(),
+                        off.statements(), on.recorderMs()));
             }
         } finally {
             product.close();
@@ -100,7 +108,7 @@ public final class MonitoringBenchmark {
     }
 
     /** Every view × window × filter, as the municipal supervisor and as 海淀区's district supervisor. */
-    private static void views(Product product, int warmUp, int iterations, List<String> results) {
+    private static void views(Product product, int warmUp, int iterations, int comboSeconds, List<String> results) {
         String version = String.valueOf(product.bean(RepositoryService.class).createProcessDefinitionQuery()
                 .processDefinitionKey(PROCESS).withoutTenantId().latestVersion().singleResult().getVersion());
         Map<String, String> filters = new LinkedHashMap<>();
@@ -119,8 +127,8 @@ public final class MonitoringBenchmark {
         Basic district = new Basic(product.base, "benchdistrict");
         printFigures(supervisor.get(views.get("process") + "days=30"));
         List<Timing> timings = new ArrayList<>();
-        System.out.printf("%-10s %-12s %5s %-12s %9s %9s %9s %8s%n", "who", "view", "days", "filter", "p50 ms", "p95 ms",
-                "max ms", "bytes");
+        System.out.printf("%-10s %-12s %5s %-12s %9s %9s %9s %4s %8s%n", "who", "view", "days", "filter", "p50 ms", "p95 ms",
+                "max ms", "n", "bytes");
         for (Basic who : List.of(supervisor, district)) {
             for (var view : views.entrySet()) {
                 for (int days : WINDOWS) {
@@ -128,14 +136,15 @@ public final class MonitoringBenchmark {
                         if (who == district && filter.getKey().equals("district")) {
                             continue; // the district supervisor's figures are always of the district
                         }
-                        String path = view.getValue() + "days=" + days + filter.getValue();
+                        String path = view.getValue() + "days=" + days + (view.getKey().equals("cases")
+                                && filter.getKey().equals("department") ? "&department=" + DRILL_DEPARTMENT : filter.getValue());
                         int bytes = who.get(path).length();
-                        Percentiles times = Percentiles.measure(warmUp, iterations, () -> who.get(path));
+                        Percentiles times = measure(warmUp, iterations, comboSeconds, () -> who.get(path));
                         Timing t = new Timing(who == supervisor ? "municipal" : "district", view.getKey(), days,
                                 filter.getKey(), times, bytes);
                         timings.add(t);
-                        System.out.printf(Locale.ROOT, "%-10s %-12s %5d %-12s %9.1f %9.1f %9.1f %8d%n", t.who(), t.view(),
-                                days, t.filter(), times.p(50), times.p(95), times.p(100), bytes);
+                        System.out.printf(Locale.ROOT, "%-10s %-12s %5d %-12s %9.1f %9.1f %9.1f %4d %8d%n", t.who(), t.view(),
+                                days, t.filter(), times.p(50), times.p(95), times.p(100), times.count(), bytes);
                     }
                 }
             }
@@ -150,6 +159,24 @@ public final class MonitoringBenchmark {
         }
         results.add(String.format(Locale.ROOT, "RESULT monitoring requests=%d max_p95_ms=%.1f at=%s/%s/%dd/%s over_1s=%d",
                 timings.size(), worst.times().p(95), worst.who(), worst.view(), worst.days(), worst.filter(), over));
+    }
+
+    /**
+     * {@code iterations} timed calls after {@code warmUp} untimed ones, fewer (at least 8) when they take
+     * more than {@code seconds} in all: the slowest requests take seconds each.
+     */
+    private static Percentiles measure(int warmUp, int iterations, int seconds, Runnable call) {
+        for (int i = 0; i < warmUp; i++) {
+            call.run();
+        }
+        List<Double> millis = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (millis.size() < iterations && (millis.size() < 8 || System.nanoTime() < end)) {
+            long start = System.nanoTime();
+            call.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return new Percentiles(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The process view's figures at 30 days, to show what the history looks like. */
@@ -232,8 +259,17 @@ public final class MonitoringBenchmark {
         return response.body();
     }
 
+    /** What a completed task cost in one window: time, statements, and time in monitoring_task's statements. */
+    record WriteCost(double msPerTask, double statements, double recorderMs) {
+        static WriteCost mean(List<WriteCost> costs) {
+            return new WriteCost(costs.stream().mapToDouble(WriteCost::msPerTask).average().orElseThrow(),
+                    costs.stream().mapToDouble(WriteCost::statements).average().orElseThrow(),
+                    costs.stream().mapToDouble(WriteCost::recorderMs).average().orElseThrow());
+        }
+    }
+
     /** Three-task TenantMoveIn cases through the Java API, one worker, on top of the generated history. */
-    private static ThroughputBenchmark.Window writePath(Product product, int seconds, boolean recorder) throws Exception {
+    private static WriteCost writePath(Product product, int seconds, boolean recorder) throws Exception {
         product.addSubDistricts(1);
         String sd = Product.subDistrict(0);
         Map<String, List<String>> users = new HashMap<>();
@@ -244,13 +280,20 @@ public final class MonitoringBenchmark {
         }
         var flows = new ThroughputBenchmark.ProductFlows(product, sd, users);
         long before = product.jdbc().queryForObject("select count(*) from monitoring_task where place_code = ?", Long.class, sd);
+        Map<String, Long> nanosBefore = product.sql.nanosByKind();
         ThroughputBenchmark.Window window = ThroughputBenchmark.run("StepRecorder " + (recorder ? "on" : "off"), 1, 10,
                 seconds, flows::apiCase, product.sql);
+        Map<String, Long> nanosAfter = product.sql.nanosByKind();
         long after = product.jdbc().queryForObject("select count(*) from monitoring_task where place_code = ?", Long.class, sd);
+        // the recorder's statements (insert and update of monitoring_task), timed in the driver; warm-up included
+        double recorderNanos = nanosAfter.entrySet().stream().filter(e -> e.getKey().endsWith(" monitoring_task"))
+                .mapToDouble(e -> e.getValue() - nanosBefore.getOrDefault(e.getKey(), 0L)).sum();
+        WriteCost cost = new WriteCost(1000 / window.tps(), window.statementsPerTask(),
+                recorderNanos / 1e6 / Math.max(1, after - before));
         System.out.printf(Locale.ROOT, "StepRecorder %s: %.1f tasks/s = %.1f ms per task, %.1f SQL statements per task,"
-                + " %d monitoring_task rows written%n", recorder ? "on" : "off", window.tps(), 1000 / window.tps(),
-                window.statementsPerTask(), after - before);
-        return window;
+                + " %d monitoring_task rows written, %.2f ms per task in their statements%n", recorder ? "on" : "off",
+                window.tps(), cost.msPerTask(), cost.statements(), after - before, cost.recorderMs());
+        return cost;
     }
 
     /** A script's client: HTTP Basic on /api and /engine-rest, one connection kept. */
