@@ -34,6 +34,7 @@ final class CountingDataSource {
 
     private final LongAdder statements = new LongAdder();
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> nanosByKind = new ConcurrentHashMap<>();
 
     long statements() {
         return statements.sum();
@@ -43,6 +44,13 @@ final class CountingDataSource {
     Map<String, Long> byKind() {
         Map<String, Long> snapshot = new TreeMap<>();
         byKind.forEach((kind, count) -> snapshot.put(kind, count.sum()));
+        return snapshot;
+    }
+
+    /** Time spent in the driver's execute calls so far, in nanoseconds, by kind (a batch's time goes to its kind). */
+    Map<String, Long> nanosByKind() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        nanosByKind.forEach((kind, nanos) -> snapshot.put(kind, nanos.sum()));
         return snapshot;
     }
 
@@ -62,7 +70,7 @@ final class CountingDataSource {
     }
 
     DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target, (method, args, result) -> {
+        return proxy(DataSource.class, target, (method, args, result, nanos) -> {
             if (result instanceof Connection connection) {
                 return wrapConnection(connection);
             }
@@ -71,7 +79,7 @@ final class CountingDataSource {
     }
 
     private Connection wrapConnection(Connection target) {
-        return proxy(Connection.class, target, (method, args, result) -> {
+        return proxy(Connection.class, target, (method, args, result, nanos) -> {
             String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? kind(sql) : null;
             if (result instanceof CallableStatement statement) {
                 return wrapStatement(CallableStatement.class, statement, prepared);
@@ -88,19 +96,22 @@ final class CountingDataSource {
 
     /** Prepared statements carry their kind; plain statements get it from the SQL they execute. */
     private <S extends Statement> S wrapStatement(Class<S> type, S target, String preparedKind) {
-        return proxy(type, target, (method, args, result) -> {
+        return proxy(type, target, (method, args, result, nanos) -> {
             String name = method.getName();
+            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
             if (EXECUTES.contains(name) || name.equals("addBatch")) {
-                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
                 count(sql != null ? kind(sql) : preparedKind);
             }
-            // executeBatch: its entries were counted by addBatch
+            // executeBatch: its entries were counted by addBatch; its time is counted here
+            if (EXECUTES.contains(name) || name.equals("executeBatch")) {
+                nanosByKind.computeIfAbsent(sql != null ? kind(sql) : preparedKind, k -> new LongAdder()).add(nanos);
+            }
             return result;
         });
     }
 
     private interface AfterCall {
-        Object after(Method method, Object[] args, Object result);
+        Object after(Method method, Object[] args, Object result, long nanos);
     }
 
     @SuppressWarnings("unchecked")
@@ -111,7 +122,9 @@ final class CountingDataSource {
                 return proxy;
             }
             try {
-                return after.after(method, args, method.invoke(target, args));
+                long start = System.nanoTime();
+                Object result = method.invoke(target, args);
+                return after.after(method, args, result, System.nanoTime() - start);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

@@ -26,6 +26,10 @@ final class Percentiles {
         return new Percentiles(millis);
     }
 
+    int count() {
+        return millis.length;
+    }
+
     /** Nearest-rank percentile. */
     double p(double percent) {
         int rank = (int) Math.ceil(percent / 100.0 * millis.length);

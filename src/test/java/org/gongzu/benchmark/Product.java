@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole application as it runs (demo profile for its places and administrator, on PostgreSQL),
- * with the SQL statements its DataSource sends counted.
+ * with the SQL statements its DataSource sends counted. {@code settings} are further
+ * {@code --name=value} properties, e.g. {@code --gongzu.monitoring.record=false}.
  */
 final class Product implements AutoCloseable {
 
@@ -28,7 +29,7 @@ final class Product implements AutoCloseable {
     final CountingDataSource sql = new CountingDataSource();
     final String base;
 
-    Product(BenchDatabase db) {
+    Product(BenchDatabase db, String... settings) {
         // added by hand, not as a bean: the tests' component scan must never see it
         BeanPostProcessor counting = new BeanPostProcessor() {
             @Override
@@ -38,10 +39,11 @@ final class Product implements AutoCloseable {
         };
         app = new SpringApplicationBuilder(GongzuApplication.class).profiles("demo")
                 .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(counting))
-                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(), "--server.port=0",
-                        "--management.server.port=0", "--logging.level.root=WARN",
-                        "--gongzu.demo-on-any-database=true", "--spring.datasource.hikari.maximum-pool-size=10");
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                        "--server.port=0", "--management.server.port=0", "--logging.level.root=WARN",
+                        "--gongzu.demo-on-any-database=true", "--spring.datasource.hikari.maximum-pool-size=10"),
+                        java.util.Arrays.stream(settings)).toArray(String[]::new));
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
 

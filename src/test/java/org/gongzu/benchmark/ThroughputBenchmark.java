@@ -75,7 +75,7 @@ public final class ThroughputBenchmark {
     }
 
     /** W threads run cases back to back; tasks and statements are counted in the measured window only. */
-    private static Window run(String name, int workers, int warmUp, int seconds, Flow flow, CountingDataSource sql)
+    static Window run(String name, int workers, int warmUp, int seconds, Flow flow, CountingDataSource sql)
             throws InterruptedException {
         AtomicLong tasks = new AtomicLong();
         AtomicLong failures = new AtomicLong();
