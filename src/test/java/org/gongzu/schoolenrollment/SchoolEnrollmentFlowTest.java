@@ -325,8 +325,8 @@ class SchoolEnrollmentFlowTest {
             for (Job job : jobs) {
                 try {
                     managementService.executeJob(job.getId());
-                } catch (ProcessEngineException e) {
-                    // taken by the job executor
+                } catch (RuntimeException e) {
+                    // taken by the job executor (a run racing it may fail in any way; the loop checks the job is gone)
                 }
             }
             if (System.currentTimeMillis() > deadline) {
