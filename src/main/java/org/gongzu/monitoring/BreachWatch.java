@@ -64,8 +64,7 @@ public class BreachWatch {
                 now.minusSeconds(MonitoringFilter.DEFAULT_DAYS * 86_400L), now, null, null, null, null);
         List<String> raised = new ArrayList<>();
         thresholds.all().forEach((processKey, targets) -> {
-            Map<String, String> stepNames = new HashMap<>();
-            views.process(processKey, window).steps().forEach(s -> stepNames.put(s.elementId(), s.name()));
+            Map<String, String> stepNames = views.stepNames(processKey);
             Map<String, Long> measured = new HashMap<>();
             queries.p90ByDistrict(processKey, window).forEach(d -> measured.put("P90|" + d.elementId() + "|"
                     + d.districtCode(), Math.round(d.p90())));

@@ -174,6 +174,11 @@ class MonitoringViews {
         return definition;
     }
 
+    /** The user tasks of a process's latest version with their Chinese names (for targets and breaches). */
+    Map<String, String> stepNames(String processKey) {
+        return stepNames(definition(processKey, null));
+    }
+
     /** The user tasks of a version, in the model's order, with their Chinese names. */
     private Map<String, String> stepNames(ProcessDefinition definition) {
         Map<String, String> names = new LinkedHashMap<>();
