@@ -36,9 +36,12 @@ class MonitoringQueries {
         Map<String, Open> open = new LinkedHashMap<>();
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(filter.to())));
         args.addAll(where.args);
-        jdbc.query("select element_id, count(distinct task_id) as waiting,"
-                + " count(distinct case when due_at < ? then task_id end) as overdue, min(created_at) as oldest"
-                + " from monitoring_task where " + where.sql + " group by element_id", rs -> {
+        // one row per task first (a task routed to two departments has two rows), then per step: hashing
+        // instead of count(distinct …)'s sort (docs/performance.md, "Monitoring at 1,000,000 cases")
+        jdbc.query("select element_id, count(*) as waiting, sum(overdue) as overdue, min(created_at) as oldest"
+                + " from (select element_id, task_id, max(case when due_at < ? then 1 else 0 end) as overdue,"
+                + " min(created_at) as created_at from monitoring_task where " + where.sql
+                + " group by element_id, task_id) tasks group by element_id", rs -> {
                     open.put(rs.getString("element_id"), new Open(rs.getLong("waiting"), rs.getLong("overdue"),
                             rs.getTimestamp("oldest")));
                 }, args.toArray());
@@ -125,8 +128,10 @@ class MonitoringQueries {
             if (column.equals("ended_at")) {
                 where.and("outcome = 'COMPLETED'");
             }
-            jdbc.query("select element_id, cast(" + column + " as date) as on_day, count(distinct task_id) as n"
-                    + " from monitoring_task where " + where.sql + " group by element_id, cast(" + column + " as date)",
+            // one row per task first, then per step and day (as in open())
+            jdbc.query("select element_id, on_day, count(*) as n from (select element_id, cast(" + column
+                    + " as date) as on_day, task_id from monitoring_task where " + where.sql + " group by element_id, cast("
+                    + column + " as date), task_id) tasks group by element_id, on_day",
                     rs -> {
                         String element = rs.getString("element_id");
                         LocalDate day = rs.getObject("on_day", LocalDate.class);

@@ -49,7 +49,7 @@ public final class MonitoringBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = new BenchOptions(args, "cases", "open-share", "seed", "loaders", "iterations", "warmup",
-                "cockpit-seconds", "combo-seconds", "write-seconds", "write-rounds", "parts", "db-url", "db-user", "db-password");
+                "cockpit-seconds", "combo-seconds", "write-seconds", "write-rounds", "views", "who", "parts", "db-url", "db-user", "db-password");
         int cases = options.number("cases", 1_000_000);
         int iterations = options.number("iterations", 20);
         int warmUp = options.number("warmup", 3);
@@ -76,7 +76,9 @@ public final class MonitoringBenchmark {
             product.user("benchdistrict", List.of(Roles.DISTRICT_SUPERVISOR_PREFIX + DISTRICT));
             product.user("benchadmin", List.of(Roles.ADMIN));
             if (parts.contains("views")) {
-                views(product, warmUp, iterations, options.number("combo-seconds", 20), results);
+                views(product, warmUp, iterations, options.number("combo-seconds", 20),
+                        Set.of(options.text("views", "process,trend,backlog,backlog-all,cases").split(",")),
+                        Set.of(options.text("who", "municipal,district").split(",")), results);
             }
             if (parts.contains("cockpit")) {
                 cockpit(product, cockpitSeconds, results);
@@ -108,7 +110,8 @@ public final class MonitoringBenchmark {
     }
 
     /** Every view × window × filter, as the municipal supervisor and as 海淀区's district supervisor. */
-    private static void views(Product product, int warmUp, int iterations, int comboSeconds, List<String> results) {
+    private static void views(Product product, int warmUp, int iterations, int comboSeconds, Set<String> only,
+            Set<String> whoOnly, List<String> results) {
         String version = String.valueOf(product.bean(RepositoryService.class).createProcessDefinitionQuery()
                 .processDefinitionKey(PROCESS).withoutTenantId().latestVersion().singleResult().getVersion());
         Map<String, String> filters = new LinkedHashMap<>();
@@ -123,13 +126,21 @@ public final class MonitoringBenchmark {
         views.put("backlog", "/api/monitoring/backlog?processKey=" + PROCESS + "&");
         views.put("backlog-all", "/api/monitoring/backlog?");
         views.put("cases", "/api/monitoring/cases?processKey=" + PROCESS + "&elementId=" + DRILL_STEP + "&");
+        views.keySet().retainAll(only);
         Basic supervisor = new Basic(product.base, "benchsupervisor");
         Basic district = new Basic(product.base, "benchdistrict");
-        printFigures(supervisor.get(views.get("process") + "days=30"));
+        printFigures(supervisor.get("/api/monitoring/processes/" + PROCESS + "?days=30"));
         List<Timing> timings = new ArrayList<>();
         System.out.printf("%-10s %-12s %5s %-12s %9s %9s %9s %4s %8s%n", "who", "view", "days", "filter", "p50 ms", "p95 ms",
                 "max ms", "n", "bytes");
-        for (Basic who : List.of(supervisor, district)) {
+        List<Basic> users = new ArrayList<>();
+        if (whoOnly.contains("municipal")) {
+            users.add(supervisor);
+        }
+        if (whoOnly.contains("district")) {
+            users.add(district);
+        }
+        for (Basic who : users) {
             for (var view : views.entrySet()) {
                 for (int days : WINDOWS) {
                     for (var filter : filters.entrySet()) {
