@@ -53,10 +53,10 @@ class MonitoringController {
         MonitoringViews.ProcessView view = callers.asSystem(() -> views.process(key, filter));
         return answer(params, view, "流程环节-" + key, view.steps(),
                 List.of("环节编号", "环节", "当前等待", "逾期", "最早等待自", "窗口内办结", "P50（小时）", "P90（小时）",
-                        "P90目标（小时）", "是否超出目标"),
+                        "P90目标（小时）", "是否超出目标", "百分位为估算"),
                 s -> List.of(s.elementId(), s.name(), s.waiting(), s.overdue(), time(s.oldestWaitingSince()), s.completed(),
                         hours(s.p50Ms()), hours(s.p90Ms()), s.p90TargetHours() == null ? "" : s.p90TargetHours(),
-                        s.p90Breached() ? "是" : "否"));
+                        s.p90Breached() ? "是" : "否", s.percentilesEstimated() ? "是" : "否"));
     }
 
     @GetMapping({BASIC + "/processes/{key}/trend", SESSION + "/processes/{key}/trend"})

@@ -56,7 +56,8 @@ class MonitoringViews {
     }
 
     record Step(String elementId, String name, long waiting, long overdue, Timestamp oldestWaitingSince, long completed,
-            Double p50Ms, Double p90Ms, Integer p90TargetHours, Integer backlogTarget, boolean p90Breached) {
+            Double p50Ms, Double p90Ms, boolean percentilesEstimated, Integer p90TargetHours, Integer backlogTarget,
+            boolean p90Breached) {
     }
 
     record ProcessView(String processKey, String name, Integer version, List<Integer> versions, Window window,
@@ -82,7 +83,7 @@ class MonitoringViews {
             boolean breached = target != null && target.p90MaxHours() != null && p90 != null
                     && p90 > target.p90MaxHours() * 3_600_000.0;
             steps.add(new Step(element, names.getOrDefault(element, element), o.waiting(), o.overdue(), o.oldest(),
-                    d == null ? 0 : d.completed(), d == null ? null : d.p50(), p90,
+                    d == null ? 0 : d.completed(), d == null ? null : d.p50(), p90, d != null && d.estimated(),
                     target == null ? null : target.p90MaxHours(), target == null ? null : target.backlogMax(), breached));
         }
         List<Integer> versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).list()

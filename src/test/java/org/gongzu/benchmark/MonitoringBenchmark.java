@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.gongzu.identity.Department;
+import org.gongzu.monitoring.MonitoringSummary;
 import org.gongzu.identity.Roles;
 import org.gongzu.support.WebappSession;
 
@@ -72,6 +73,20 @@ public final class MonitoringBenchmark {
             results.add(String.format(Locale.ROOT, "RESULT history cases=%d open=%d actinst=%d taskinst=%d monitoring_task=%d"
                     + " generator_s=%.0f", history.cases(), history.open(), history.rows().get("act_hi_actinst"),
                     history.rows().get("act_hi_taskinst"), history.rows().get("monitoring_task"), history.seconds()));
+            // the daily summary of every day of the history (what the nightly job does for one day)
+            long summaryStart = System.nanoTime();
+            MonitoringSummary summary = product.bean(MonitoringSummary.class);
+            int summarized = summary.cover(java.time.LocalDate.now().minusYears(3));
+            double summarySeconds = (System.nanoTime() - summaryStart) / 1e9;
+            long dayRows = product.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("select count(*) from monitoring_day", Long.class);
+            long bucketRows = product.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("select count(*) from monitoring_duration_day", Long.class);
+            System.out.printf(Locale.ROOT, "summary: %d days summarized in %.0f s; %,d day rows, %,d bucket rows%n",
+                    summarized, summarySeconds, dayRows, bucketRows);
+            results.add(String.format(Locale.ROOT, "RESULT summary days=%d seconds=%.1f ms_per_day=%.0f day_rows=%d"
+                    + " bucket_rows=%d", summarized, summarySeconds, summarized == 0 ? 0 : summarySeconds * 1000 / summarized,
+                    dayRows, bucketRows));
             product.user("benchsupervisor", List.of(Roles.SUPERVISOR));
             product.user("benchdistrict", List.of(Roles.DISTRICT_SUPERVISOR_PREFIX + DISTRICT));
             product.user("benchadmin", List.of(Roles.ADMIN));

@@ -15,6 +15,12 @@ export function esc(value) {
     .replace(/'/g, '&#39;');
 }
 
+/** A step's percentile: "≈" before it when read from the daily summary's buckets (ADR 0021). */
+export function percentile(step, ms) {
+  const text = duration(ms);
+  return step.percentilesEstimated && text !== '—' ? '≈' + text : text;
+}
+
 /** A duration in milliseconds as supervisors speak of it: hours under two days, days above. */
 export function duration(ms) {
   if (ms === null || ms === undefined) {

@@ -4,7 +4,7 @@
  * the filters of the 「流程监控」 tab.
  */
 import {definition, load, urls} from './api.js';
-import {duration, esc, heat, heatClass} from './format.js';
+import {esc, heat, heatClass, percentile} from './format.js';
 import {filterOf, follow, learnScope} from './filter.js';
 
 const OVERLAY_TYPE = 'gz-monitoring';
@@ -25,7 +25,7 @@ function badge(step, level) {
     ' title="' + esc(step.name) + '：当前等待 ' + step.waiting + ' 件，逾期 ' + step.overdue + ' 件，' +
     '窗口内办结 ' + step.completed + ' 件">' +
     '<div><span>等待 <b>' + step.waiting + '</b></span>' + overdue + '</div>' +
-    '<div>P50 ' + esc(duration(step.p50Ms)) + ' · P90 ' + esc(duration(step.p90Ms)) + '</div>' +
+    '<div>P50 ' + esc(percentile(step, step.p50Ms)) + ' · P90 ' + esc(percentile(step, step.p90Ms)) + '</div>' +
     '</div>'
   );
 }

@@ -3,7 +3,7 @@
  * weekly trend per step, and the cases behind a figure. Rows that lead to cases carry data-drill-*
  * attributes; the tab listens for clicks on them.
  */
-import {ago, breached, duration, esc, heat, heatClass, HEAT_LEGEND, targetHours, time} from './format.js';
+import {ago, breached, esc, heat, heatClass, HEAT_LEGEND, percentile, targetHours, time} from './format.js';
 
 /** A table; the headers of the columns that hold counts and durations are aligned with them. */
 function table(cls, headers, rows, numeric = []) {
@@ -54,8 +54,8 @@ export function stepsTable(view, csvUrl) {
     '<td class="gz-step-name">' + esc(step.name) + '</td>' +
     '<td class="gz-num">' + step.waiting + '</td>' +
     '<td class="gz-num' + (step.overdue ? ' gz-overdue' : '') + '">' + step.overdue + '</td>' +
-    '<td class="gz-num">' + esc(duration(step.p50Ms)) + '</td>' +
-    '<td class="gz-num' + (step.p90Breached ? ' gz-overdue' : '') + '">' + esc(duration(step.p90Ms)) + '</td>' +
+    '<td class="gz-num">' + esc(percentile(step, step.p50Ms)) + '</td>' +
+    '<td class="gz-num' + (step.p90Breached ? ' gz-overdue' : '') + '">' + esc(percentile(step, step.p90Ms)) + '</td>' +
     '<td class="gz-num">' + step.completed + '</td>' +
     '<td class="' + (breached(step) ? 'gz-overdue' : '') + '">' + esc(target(step)) + '</td>' +
     '</tr>'
@@ -63,7 +63,7 @@ export function stepsTable(view, csvUrl) {
   return section('各环节办理情况', csvUrl,
     legend() + table('gz-steps', ['环节', '当前等待', '逾期', 'P50', 'P90', '窗口内办结', '目标'], rows,
       ['当前等待', '逾期', 'P50', 'P90', '窗口内办结']),
-    'P50、P90：窗口内办结的任务在该环节停留时间的中位数和第90百分位。点击一行查看在该环节等待的案卷。');
+    'P50、P90：窗口内办结的任务在该环节停留时间的中位数和第90百分位（标“≈”的按日汇总估算，误差不超过10%）。点击一行查看在该环节等待的案卷。');
 }
 
 /** 各部门积压: a row per department of a place; a click lists the cases waiting with it. */
