@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/AllowanceWork.bpmn, e.g. {@code ${allowanceWorkSteps.recordHours(task)}}:
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The arrangement's rules are {@link AllowanceWorkService}'s, its hours {@link WorkHoursService}'s.
  */
 @Component
+@ModelBean
 public class AllowanceWorkSteps {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -22,11 +22,13 @@ import org.gongzu.committee.CommitteeSetupProcess.SupervisionForm;
 import org.gongzu.committee.CommitteeSetupProcess.Vars;
 import org.gongzu.engine.StepInput;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/CommitteeSetup.bpmn, e.g. {@code ${committeeSetupSteps.stageDone(task)}}.
  */
 @Component
+@ModelBean
 public class CommitteeSetupSteps {
 
     private final CommitteeSetupService service;

@@ -83,7 +83,10 @@ class ModelDeployer implements SmartInitializingSingleton {
             }
         }
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (Model model : models) {
+        // decisions first: a process's user tasks are checked against the routing table (docs/adr/0022)
+        List<Model> decisionsFirst = new ArrayList<>(models);
+        decisionsFirst.sort(Comparator.comparing(model -> !model.fileName().endsWith(".dmn")));
+        for (Model model : decisionsFirst) {
             if (model.fileName().endsWith(".bpmn")) {
                 BpmnModelInstance bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(model.content()));
                 List<String> keys = bpmn.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The configurable numbers of clause 7. The statutory retirement age rises step by step from 2025,
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * The BPMN's follow-up timer reads {@code ${employmentSettings.followUpInterval()}}.
  */
 @Component
+@ModelBean
 public class EmploymentSettings {
 
     private final int workingAgeFrom;

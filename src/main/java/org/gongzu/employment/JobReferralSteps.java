@@ -13,12 +13,14 @@ import org.gongzu.employment.JobReferralService.Referral;
 import org.gongzu.engine.StepInput;
 import org.gongzu.engine.SystemActions;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/JobReferral.bpmn, e.g. {@code ${jobReferralSteps.recommend(task)}}. A
  * recommendation is told to each recommended member's UnemploymentRegistration by message.
  */
 @Component
+@ModelBean
 public class JobReferralSteps {
 
     private final JobReferralService service;

@@ -18,6 +18,7 @@ import org.gongzu.employment.UnemploymentRegistrationProcess.Vars;
 import org.gongzu.employment.UnemploymentRegistrationService.Claimed;
 import org.gongzu.engine.StepInput;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners and service tasks of processes/UnemploymentRegistration.bpmn, e.g.
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * {@link UnemploymentRegistrationService}, sets what the gateways read and drops the fields it saved.
  */
 @Component
+@ModelBean
 public class UnemploymentRegistrationSteps {
 
     private final UnemploymentRegistrationService service;

@@ -18,6 +18,7 @@ import org.gongzu.facilityhandover.FacilityHandoverProcess.PreparationForm;
 import org.gongzu.facilityhandover.FacilityHandoverProcess.Vars;
 import org.gongzu.project.FacilityType;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/FacilityHandover.bpmn, e.g. {@code ${facilityHandoverSteps.inspect(task)}}:
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * drops the fields it saved.
  */
 @Component
+@ModelBean
 public class FacilityHandoverSteps {
 
     private final FacilityHandoverService service;

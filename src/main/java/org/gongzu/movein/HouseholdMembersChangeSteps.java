@@ -21,12 +21,14 @@ import org.gongzu.movein.HouseholdMembersChangeProcess.RequestForm;
 import org.gongzu.movein.HouseholdMembersChangeProcess.Vars;
 import org.gongzu.movein.TenantMoveInProcess.MembersForm;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/HouseholdMembersChange.bpmn, e.g.
  * {@code ${householdMembersChangeSteps.updateMembers(task)}}.
  */
 @Component
+@ModelBean
 public class HouseholdMembersChangeSteps {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,6 +23,7 @@ import org.gongzu.movein.TenantMoveInProcess.MembersForm;
 import org.gongzu.movein.TenantMoveInProcess.MoveInForm;
 import org.gongzu.movein.TenantMoveInProcess.Vars;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners and the service task of processes/TenantMoveIn.bpmn, called by expressions such
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  * {@link MoveInService}, sets the flags the gateways need and drops the fields it saved.
  */
 @Component
+@ModelBean
 public class TenantMoveInSteps {
 
     private static final Pattern LIST_ENTRY = Pattern.compile(Pattern.quote(MembersForm.MEMBERS) + "\\[(\\d)\\](.*)");

@@ -10,9 +10,11 @@ import org.gongzu.project.Project;
 import org.gongzu.project.ProjectService;
 import org.gongzu.project.ProjectService.RegistrationForm;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /** The listener of processes/ProjectRegistration.bpmn: {@code ${projectRegistrationSteps.register(execution)}}. */
 @Component
+@ModelBean
 public class ProjectRegistrationSteps {
 
     private final ProjectService projects;

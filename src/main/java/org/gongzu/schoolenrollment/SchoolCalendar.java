@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The school year's dates, as configuration: the cut-off day on which a child's age decides the
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code ${schoolCalendar.openingCycle}}.
  */
 @Component
+@ModelBean
 public class SchoolCalendar {
 
     private final MonthDay cutOff;

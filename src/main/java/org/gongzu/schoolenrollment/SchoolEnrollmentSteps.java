@@ -20,11 +20,13 @@ import org.gongzu.schoolenrollment.SchoolEnrollmentProcess.SchoolView;
 import org.gongzu.schoolenrollment.SchoolEnrollmentProcess.Vars;
 import org.gongzu.schoolenrollment.SchoolEnrollmentService.Level;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * The listeners of processes/SchoolEnrollment.bpmn, e.g. {@code ${schoolEnrollmentSteps.placeConfirmed(task)}}.
  */
 @Component
+@ModelBean
 public class SchoolEnrollmentSteps {
 
     private final SchoolEnrollmentService service;

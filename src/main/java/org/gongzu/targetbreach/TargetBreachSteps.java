@@ -14,12 +14,14 @@ import org.gongzu.targetbreach.TargetBreachProcess.ReviewForm;
 import org.gongzu.targetbreach.TargetBreachProcess.Vars;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.gongzu.process.ModelBean;
 
 /**
  * Starts TargetBreach for each breach the monitoring announces (once per breach: the monitoring
  * claims it), and the listeners of processes/TargetBreach.bpmn, e.g. {@code ${targetBreachSteps.reviewed(task)}}.
  */
 @Component
+@ModelBean
 public class TargetBreachSteps {
 
     private final TargetBreachService service;

@@ -5,61 +5,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.gongzu.modeling.ModelChecks;
+import org.gongzu.support.GongzuTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Conventions every model in processes/ keeps (docs/style.md), checked on the files themselves. */
+/**
+ * Every model of processes/ and forms/ passes the checks every deployment passes (ModelChecks,
+ * docs/adr/0022), and each file is named after its process or decision (docs/style.md).
+ */
+@GongzuTest
 class ModelConventionsTest {
 
-    static Stream<Path> bpmnFiles() throws IOException {
-        return Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn"));
+    @Autowired ModelChecks checks;
+
+    static Stream<Path> models() throws IOException {
+        return Stream.concat(Stream.concat(Files.list(Path.of("processes")), Files.list(Path.of("forms"))),
+                Files.list(Path.of("src/test/resources/earlier-versions/tenant-move-in-6")))
+                .filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn") || p.toString().endsWith(".form"))
+                .sorted();
+    }
+
+    static Stream<Path> processesAndDecisions() throws IOException {
+        return Files.list(Path.of("processes")).sorted();
     }
 
     @ParameterizedTest
-    @MethodSource("bpmnFiles")
-    void idsReadAndFileIsNamedAfterTheProcess(Path file) throws IOException {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-        Process process = model.getModelElementsByType(Process.class).iterator().next();
-        assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
-        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
-            if (element.getId() != null) {
-                assertThat(element.getId()).as("generated id in " + file)
-                        .doesNotMatch("(Activity|Gateway|Event|Flow|StartEvent|EndEvent)_[0-9a-z]{7}");
+    @MethodSource("models")
+    void passesTheModelChecksWithTheFormsBesideIt(Path file) throws IOException {
+        // a process is deployed with the forms of forms/ (its own version's forms beside it for an earlier version)
+        Map<String, byte[]> forms = new LinkedHashMap<>();
+        for (Path folder : new Path[] {Path.of("forms"), file.getParent()}) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path form : files.filter(p -> p.toString().endsWith(".form")).toList()) {
+                    forms.put(form.getFileName().toString(), Files.readAllBytes(form));
+                }
             }
         }
-        assertThat(Files.readString(file)).doesNotContain("camunda:class=");
+        forms.remove(file.getFileName().toString());
+        assertThat(checks.check(file.getFileName().toString(), Files.readAllBytes(file), forms)).isEmpty();
     }
 
     @ParameterizedTest
-    @MethodSource("bpmnFiles")
-    void everyUserTaskAndStartEventHasItsChineseFormDeployedWithIt(Path file) throws IOException {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-        List<String> formRefs = Stream.concat(
-                model.getModelElementsByType(UserTask.class).stream().map(t -> {
-                    assertThat(t.getName()).as(t.getId()).matches(".*\\p{IsHan}.*");
-                    assertThat(t.getCamundaFormRefBinding()).as(t.getId()).isEqualTo("deployment");
-                    return t.getCamundaFormRef();
-                }),
-                // processes the system starts (a facility handover, the committee setup) have no start form
-                model.getModelElementsByType(StartEvent.class).stream()
-                        .filter(e -> e.getParentElement() instanceof Process).map(StartEvent::getCamundaFormRef)
-                        .filter(java.util.Objects::nonNull))
-                .toList();
-        assertThat(formRefs).isNotEmpty().doesNotContainNull();
-        for (String formRef : formRefs) {
-            Path form = Path.of("forms", formRef + ".form");
-            assertThat(form).as(formRef).exists();
-            assertThat(Files.readString(form)).contains("\"id\": \"" + formRef + "\"").containsPattern("\\p{IsHan}");
-        }
+    @MethodSource("processesAndDecisions")
+    void isNamedAfterItsProcessOrDecision(Path file) {
+        String name = file.getFileName().toString();
+        String id = name.endsWith(".bpmn")
+                ? Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Process.class).iterator().next().getId()
+                : Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).iterator().next().getId();
+        assertThat(name).isEqualTo(id + name.substring(name.lastIndexOf('.')));
     }
 }

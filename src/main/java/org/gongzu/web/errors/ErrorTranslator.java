@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.spin.SpinRuntimeException;
 import org.gongzu.engine.ActionRefusedException;
 import org.gongzu.engine.InputRefusedException;
+import org.gongzu.modeling.ModelRefusedException;
 import org.gongzu.validation.FieldError;
 import org.gongzu.validation.InvalidInputException;
 import org.slf4j.Logger;
@@ -121,6 +122,12 @@ public final class ErrorTranslator {
         Optional<RequestConflictException> conflict = first(chain, RequestConflictException.class);
         if (conflict.isPresent()) {
             return new Refusal(409, new ErrorBody(conflict.get().getMessage(), conflict.get().fields()));
+        }
+        Optional<ModelRefusedException> refusedModel = first(chain, ModelRefusedException.class);
+        if (refusedModel.isPresent()) {
+            // the reasons are the answer (docs/adr/0022): each problem marks its element, or the file
+            return Refusal.badInput(refusedModel.get().getMessage(), refusedModel.get().problems().stream()
+                    .map(p -> new FieldError(p.elementId() != null ? p.elementId() : p.resource(), p.message())).toList());
         }
         if (first(chain, org.springframework.web.multipart.MaxUploadSizeExceededException.class).isPresent()) {
             return Refusal.badInput(UPLOAD_TOO_LARGE, List.of(new FieldError("file", UPLOAD_TOO_LARGE)));
