@@ -31,6 +31,10 @@ final class BpmnChecks {
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     /** Camunda's extension attributes, and the Activiti names the engine still reads for them. */
     private static final Set<String> EXTENSION_NS = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+
+    private static boolean isExtension(String namespace) {
+        return namespace != null && EXTENSION_NS.contains(namespace);
+    }
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
@@ -130,7 +134,7 @@ final class BpmnChecks {
     /** Walks every element: generated ids, scripts, camunda:class and the expressions in attributes and text. */
     private void scan(String file, Element element, List<ModelProblem> problems) {
         String ns = element.getNamespaceURI();
-        boolean semantic = BPMN_NS.equals(ns) || EXTENSION_NS.contains(ns);
+        boolean semantic = BPMN_NS.equals(ns) || isExtension(ns);
         if (!semantic) {
             return; // diagram interchange: shapes and edges carry no behaviour
         }
@@ -145,7 +149,7 @@ final class BpmnChecks {
         if (BPMN_NS.equals(ns) && "scriptTask".equals(local)) {
             problems.add(new ModelProblem(file, ownerId, Described.of("脚本任务", element.getAttribute("name"), ownerId)
                     + "：不允许脚本任务，请改为服务任务调用系统提供的步骤"));
-        } else if (EXTENSION_NS.contains(ns) && "script".equals(local)) {
+        } else if (isExtension(ns) && "script".equals(local)) {
             problems.add(new ModelProblem(file, ownerId, described + "含有脚本（camunda:script）：模型中不允许脚本"));
         } else if (BPMN_NS.equals(ns) && element.hasAttribute("language")) {
             problems.add(new ModelProblem(file, ownerId, described + "的表达式使用了脚本语言「"
@@ -153,8 +157,8 @@ final class BpmnChecks {
         }
         Xml.attributes(element).forEach(attribute -> {
             String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-            boolean extension = EXTENSION_NS.contains(attribute.getNamespaceURI())
-                    || (attribute.getNamespaceURI() == null && EXTENSION_NS.contains(ns));
+            boolean extension = isExtension(attribute.getNamespaceURI())
+                    || (attribute.getNamespaceURI() == null && isExtension(ns));
             if (extension && CLASS_ATTRIBUTES.contains(name)) {
                 problems.add(new ModelProblem(file, ownerId, described + "调用了 Java 类「" + attribute.getValue()
                         + "」（camunda:" + name + "）：不允许，请用表达式调用系统提供的步骤"));

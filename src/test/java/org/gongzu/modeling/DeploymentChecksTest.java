@@ -100,6 +100,13 @@ class DeploymentChecksTest {
     }
 
     @Test
+    void whatTheEnginesOwnParserRefusesIsRefusedWithItsReason() {
+        assertRefused(Map.of("Untimed.bpmn", process("Untimed" + suffix(), """
+                <intermediateCatchEvent id="Task_Step" name="等待"><timerEventDefinition id="Timer_Wait" /></intermediateCatchEvent>""")),
+                "流程引擎不接受该模型：");
+    }
+
+    @Test
     void aDecisionRuleMissingAnEntryIsRefused() {
         String dmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
