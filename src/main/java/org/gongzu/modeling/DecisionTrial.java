@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.model.xml.ModelException;
+import org.gongzu.validation.FieldError;
 import org.gongzu.validation.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -31,20 +29,28 @@ class DecisionTrial {
     /** The decision's results, one map of output name to value per matched rule (or collected result). */
     List<Map<String, Object>> evaluate(String key, byte[] dmn, Map<String, Object> variables) {
         DmnEngine engine = configuration.getDmnEngine();
-        DmnDecision decision;
-        try {
-            decision = engine.parseDecision(key, new ByteArrayInputStream(dmn));
-        } catch (DmnEngineException | ModelException e) {
-            throw new InvalidInputException("content", "决策表无法解析，或其中没有编号为「" + key + "」的决策");
+        // parsing reads engine settings (historyTimeToLive) from a command context
+        Object outcome = configuration.getCommandExecutorTxRequired().execute(context -> {
+            DmnDecision decision;
+            try {
+                decision = engine.parseDecision(key, new ByteArrayInputStream(dmn));
+            } catch (RuntimeException e) {
+                return new FieldError("content", "决策表无法解析，或其中没有编号为「" + key + "」的决策");
+            }
+            try {
+                List<Map<String, Object>> results = new ArrayList<>();
+                engine.evaluateDecision(decision, variables).getResultList()
+                        .forEach(r -> results.add(new LinkedHashMap<>(r)));
+                return results;
+            } catch (RuntimeException e) {
+                return new FieldError("variables", "决策无法按这些输入求值：请检查每个输入是否已填写、类型是否正确");
+            }
+        });
+        if (outcome instanceof FieldError refused) {
+            throw new InvalidInputException(List.of(refused));
         }
-        DmnDecisionResult result;
-        try {
-            result = engine.evaluateDecision(decision, variables);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("variables", "决策无法按这些输入求值：请检查每个输入是否已填写、类型是否正确");
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        result.getResultList().forEach(r -> results.add(new LinkedHashMap<>(r)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) outcome;
         return results;
     }
 }
