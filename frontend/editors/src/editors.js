@@ -46,10 +46,11 @@ export function createBpmnModeler(container, propertiesContainer) {
  * [{id, rule, category: 'error'|'warn'|'info', message (Chinese where known)}].
  */
 export async function lintBpmn(modeler) {
+  // bpmnlint answers by rule: {rule: [{id, message, category}]}
   const results = await modeler.get('linting').lint();
-  return Object.keys(results).flatMap(id => results[id].map(issue => ({
-    id,
-    rule: issue.rule,
+  return Object.keys(results).flatMap(rule => results[rule].map(issue => ({
+    id: issue.id,
+    rule,
     category: issue.category,
     message: translate(issue.message)
   })));

@@ -162,6 +162,9 @@ export const ZH = {
   'Listener type': '监听器类型',
   'Event type': '事件类型',
   'Details': '详情',
+  'Tasklist': '任务列表',
+  'External task': '外部任务',
+  'Startable': '可在任务列表中发起',
   // dmn-js (decision tables, DRD)
   'Create decision': '创建决策',
   'Create input data': '创建输入数据',
