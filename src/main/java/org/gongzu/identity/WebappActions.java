@@ -55,6 +55,8 @@ class WebappActions {
                 new Check(pd, ProcessDefinitionPermissions.UPDATE_TASK),
                 new Check(pd, ProcessDefinitionPermissions.TASK_ASSIGN)));
         ACTIONS.put("deployment-delete", List.of(new Check(Resources.DEPLOYMENT, Permissions.DELETE)));
+        // the 「流程设计」 editor: whoever may deploy may design (process managers, admins)
+        ACTIONS.put("model-deploy", List.of(new Check(Resources.DEPLOYMENT, Permissions.CREATE)));
         ACTIONS.put("decision-update", List.of(new Check(Resources.DECISION_DEFINITION, Permissions.UPDATE)));
         ACTIONS.put("batch-update", List.of(new Check(Resources.BATCH, Permissions.UPDATE)));
         ACTIONS.put("batch-delete", List.of(new Check(Resources.BATCH, BatchPermissions.DELETE)));

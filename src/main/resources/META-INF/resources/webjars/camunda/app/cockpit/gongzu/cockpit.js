@@ -7,13 +7,15 @@
  * - the version list of a definition asked with a bound, so the query cap does not refuse it;
  * - the Chinese name of a group beside its id;
  * - the monitoring view (issue 10): the heatmap on a definition's diagram, the 「流程监控」 tab and
- *   the dashboard's list of processes (gongzu/monitoring/).
+ *   the dashboard's list of processes (gongzu/monitoring/);
+ * - the 「流程设计」 page for process managers (issue 11, gongzu/modeler/), its editors loaded only there.
  */
 import {decorateGroups as decorateGroupCells, onPageChange} from '../../gongzu-shared/group-names.js';
 import monitoringDashboard from './monitoring/dashboard.js';
 import {forgetScope} from './monitoring/filter.js';
 import monitoringHeatmap from './monitoring/overlays.js';
 import monitoringTab from './monitoring/tab.js';
+import {modelerNavigation, modelerRoute} from './modeler/page.js';
 
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
@@ -89,4 +91,4 @@ angular
     }
   ]);
 
-export default [monitoringHeatmap, monitoringTab, monitoringDashboard];
+export default [monitoringHeatmap, monitoringTab, monitoringDashboard, modelerNavigation, modelerRoute];
