@@ -103,6 +103,11 @@ class DemoData {
                             department.groupId(place), Roles.STAFF);
                 }
             }
+            // a leader of 学院路's residents' committee: receives its escalations (docs/adr/0026)
+            Place xueyuanlu = places.find(DISTRICTS.get(0).subDistrictCode()).orElseThrow();
+            String committee = Department.RESIDENTS_COMMITTEE.groupId(xueyuanlu);
+            user(identity, DISTRICTS.get(0).prefix() + "rcleader", Department.RESIDENTS_COMMITTEE.groupName(xueyuanlu)
+                    + " 负责人", "演示用户", committee, Roles.leadersOf(committee), Roles.STAFF);
             user(identity, "supervisor", "市级监督", "演示用户", Roles.SUPERVISOR);
             for (DemoDistrict d : DISTRICTS) {
                 Place district = places.find(Place.districtOf(d.subDistrictCode())).orElseThrow();
@@ -121,7 +126,8 @@ class DemoData {
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setPassword(PASSWORD);
-        user.setEmail(id + "@demo.gongzu.local");
+        // every demo user can be mailed: the mail catcher of docker/compose.yaml shows what they get
+        user.setEmail(id + "@gongzu.example");
         identity.saveUser(user);
         for (String group : groups) {
             identity.createMembership(id, group);

@@ -155,6 +155,9 @@ public class AccessBootstrap implements ApplicationRunner {
         if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
             existing.add(groupId);
         }
+        if (identityService.createGroupQuery().groupId(Roles.leadersOf(groupId)).count() > 0) {
+            existing.add(Roles.leadersOf(groupId));
+        }
         ensureDepartment(existing, new Grants(authorizationService), staffFilterIds(), place, department);
         return groupId;
     }
@@ -165,6 +168,11 @@ public class AccessBootstrap implements ApplicationRunner {
         ensureGroup(existing, groupId, department.groupName(place), "DEPARTMENT");
         // a department's members are staff: membership in the department alone opens Tasklist (ADR 0009)
         grantStaffRights(grants, groupId, staffFilters);
+        // its leaders receive the escalations of its overdue steps (docs/adr/0026); they see the
+        // steps themselves as members of the department
+        String leaders = Roles.leadersOf(groupId);
+        ensureGroup(existing, leaders, department.groupName(place) + " 负责人", "DEPARTMENT");
+        grantStaffRights(grants, leaders, staffFilters);
         // each process names the departments that start it (e.g. property owners record signed leases)
         for (ProcessModule module : modules) {
             if (module.starters().contains(department)) {

@@ -21,6 +21,17 @@ public final class Roles {
         return DISTRICT_SUPERVISOR_PREFIX + districtCode;
     }
 
+    /** What {@link #leadersOf} appends to a department group's id. */
+    public static final String LEADERS_SUFFIX = "-leaders";
+
+    /**
+     * The leaders of a department group ({@code rc-110108015-leaders}): they receive the escalation
+     * mails when a step of their department is overdue.
+     */
+    public static String leadersOf(String groupId) {
+        return groupId + LEADERS_SUFFIX;
+    }
+
     /** The Chinese names of the role groups, as Admin and Cockpit show them. */
     public static final Map<String, String> NAMES = Map.of(STAFF, "部门工作人员",
             SUPERVISOR, "市级监督", PROCESS_MANAGER, "流程管理员", ADMIN, "系统管理员");

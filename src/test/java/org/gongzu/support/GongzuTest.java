@@ -14,13 +14,14 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The one application context that integration tests share: the whole application on a random
- * port, on the embedded PostgreSQL, with the demo places, projects and users.
+ * port, on the embedded PostgreSQL, with the demo places, projects and users, sending mail to a
+ * GreenMail SMTP server in the test JVM ({@link TestMailServer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestMailServer.class})
 @Import({ProcessEngineCoverageConfiguration.class, ProcessCoverage.Properties.class})
 @TestExecutionListeners(listeners = ProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface GongzuTest {
