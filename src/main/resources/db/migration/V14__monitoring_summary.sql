@@ -25,8 +25,8 @@ create table monitoring_day (
     primary key (process_key, on_day, element_id, process_version, district_code, sub_district_code, department,
                  place_code)
 );
--- the backlog of every process
-create index monitoring_day_on_day on monitoring_day (on_day);
+
+-- (the indexes the views read by are in V14_1, one per database)
 
 -- Completed tasks per step and day in logarithmic duration buckets (bucket 0: under a second; bucket b:
 -- from 1.1^(b-1) to 1.1^b seconds), for the city and each district, every department ('*') or one:

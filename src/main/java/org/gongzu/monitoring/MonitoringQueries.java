@@ -310,7 +310,7 @@ class MonitoringQueries {
         } else if (filter.district() != null) {
             where.and("district_code = ? and sub_district_code = '*'", filter.district());
         } else {
-            where.and("district_code = '*'");
+            where.and("district_code = '*' and sub_district_code = '*'");
         }
         where.and("department " + (filter.department() == null ? "= '*'" : "= ?"),
                 filter.department() == null ? new Object[0] : new Object[] {filter.department()});
@@ -386,6 +386,10 @@ class MonitoringQueries {
                 and("district_code = ?", filter.district());
             }
             if (filter.subDistrict() != null) {
+                if (filter.district() == null) {
+                    // its district too: the tasks of a district have their own index (V14_1)
+                    and("district_code = ?", filter.subDistrict().substring(0, 6));
+                }
                 and("sub_district_code = ?", filter.subDistrict());
             }
             if (filter.department() != null) {

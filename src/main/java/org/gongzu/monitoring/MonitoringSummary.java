@@ -228,8 +228,11 @@ public class MonitoringSummary {
             }
         }
         Date onDay = Date.valueOf(day);
-        jdbc.update("delete from monitoring_day where on_day = ?", onDay);
-        jdbc.update("delete from monitoring_duration_day where on_day = ?", onDay);
+        for (String process : processKeys()) {
+            // by the primary key's first columns
+            jdbc.update("delete from monitoring_day where process_key = ? and on_day = ?", process, onDay);
+            jdbc.update("delete from monitoring_duration_day where process_key = ? and on_day = ?", process, onDay);
+        }
         List<Object[]> dayRows = new ArrayList<>();
         counts.forEach((k, c) -> dayRows.add(new Object[] {k.process(), onDay, k.element(), k.version(), k.district(),
             k.subDistrict(), k.department(), k.place(), c[0], c[1]}));
