@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -41,6 +42,7 @@ public class WorkingCalendar {
     private final Map<Integer, Year> years;
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     WorkingCalendar(@Value("${gongzu.deadlines.calendar:classpath*:calendar/*.yaml}") String location) {
         this(load(location));
     }
