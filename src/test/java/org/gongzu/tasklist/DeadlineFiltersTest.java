@@ -86,7 +86,8 @@ class DeadlineFiltersTest {
     }
 
     private Task createdAt(LocalDateTime time) {
-        at(time);
+        // a few random seconds later: tasks of a frozen clock would share their creation time with other tests' tasks
+        at(time.plusNanos(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 600_000) * 1_000_000L));
         return moveIn.registrationTaskIn(SUB_DISTRICT);
     }
 
