@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gongzu.casefile.DocumentKind;
+import org.gongzu.deadline.LateStepEscalation;
 import org.gongzu.employment.UnemploymentRegistrationProcess.ApplicationForm;
 import org.gongzu.employment.UnemploymentRegistrationProcess.Elements;
 import org.gongzu.employment.UnemploymentRegistrationProcess.FollowUpForm;
@@ -43,7 +44,8 @@ class UnemploymentRegistrationModule implements ProcessModule {
         return Map.of(Elements.START_MEMBER_UNEMPLOYED, Vars.STARTED_WITH,
                 Elements.START_REQUESTED, ApplicationForm.ALL,
                 Elements.REGISTER, withMemberShown(RegistrationForm.ALL),
-                Elements.FOLLOW_UP, withMemberShown(FollowUpForm.ALL));
+                Elements.FOLLOW_UP, withMemberShown(FollowUpForm.ALL),
+                Elements.HANDLE_LATE_REGISTRATION, LateStepEscalation.FORM_FIELDS);
     }
 
     /** The member registers with the lease contract of the rented home on the case (clause 7). */

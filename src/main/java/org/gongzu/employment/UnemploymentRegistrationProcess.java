@@ -3,6 +3,7 @@ package org.gongzu.employment;
 import java.util.Set;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.deadline.LateStepEscalation;
 import org.gongzu.project.Project;
 
 /**
@@ -47,6 +48,11 @@ public final class UnemploymentRegistrationProcess {
         public static final String MEMBER_EMPLOYED_START = "StartEvent_MemberEmployed";
         public static final String CLOSE_AS_EMPLOYED = "Task_CloseAsEmployed";
         public static final String CLOSED_AS_EMPLOYED = "EndEvent_ClosedAsEmployed";
+        /** The escalation when the registration is late (docs/adr/0025). */
+        public static final String REGISTRATION_LATE = "BoundaryEvent_RegistrationLate";
+        public static final String RECORD_LATE_REGISTRATION = "Task_RecordLateRegistration";
+        public static final String HANDLE_LATE_REGISTRATION = "Task_HandleLateRegistration";
+        public static final String LATE_REGISTRATION_HANDLED = "EndEvent_LateRegistrationHandled";
 
         private Elements() {
         }
@@ -73,7 +79,7 @@ public final class UnemploymentRegistrationProcess {
         public static final Set<String> STARTED_WITH = Set.of(CASE_ID, PROJECT_ID, DISTRICT, SUB_DISTRICT,
                 REGISTRATION_ID, SUBJECT);
         public static final Set<String> ALL = Set.of(CASE_ID, PROJECT_ID, DISTRICT, SUB_DISTRICT, REGISTRATION_ID,
-                SUBJECT, OUTCOME, ELIGIBLE, FOLLOW_UP_RESULT, JOB_OPENING_ID);
+                SUBJECT, OUTCOME, ELIGIBLE, FOLLOW_UP_RESULT, JOB_OPENING_ID, LateStepEscalation.DESCRIPTION);
 
         private Vars() {
         }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.gongzu.deadline.DeadlineParseListener;
 import org.gongzu.process.ProcessModule;
 import org.gongzu.routing.TaskRoutingListener;
 import org.gongzu.monitoring.MonitoringParseListener;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Gongzu's additions to the engine, for every process module alike: refused input reaches callers
  * as a form validation error (HTTP 400 over REST) and is logged as one line, personal data fields
  * never reach the history tables, forms may submit only their own fields, every user task is routed
- * by the TaskRouting decision, and task hand-overs follow {@link TaskAssignmentRules}.
+ * by the TaskRouting decision and given its due dates by the TaskDeadlines decision, and task hand-overs follow {@link TaskAssignmentRules}.
  */
 @Component
 class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
@@ -34,10 +35,13 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
     private final TaskAssignmentRules assignmentRules;
     private final Set<String> personalDataFields;
     private final MonitoringParseListener monitoring;
+    private final DeadlineParseListener deadlines;
 
     GongzuEnginePlugin(TaskRoutingParseListener routing, TaskRoutingListener routingListener, FormSubmissionGuard formGuard,
-            TaskAssignmentRules assignmentRules, List<ProcessModule> modules, MonitoringParseListener monitoring) {
+            TaskAssignmentRules assignmentRules, List<ProcessModule> modules, MonitoringParseListener monitoring,
+            DeadlineParseListener deadlines) {
         this.monitoring = monitoring;
+        this.deadlines = deadlines;
         this.routing = routing;
         this.routingListener = routingListener;
         this.formGuard = formGuard;
@@ -90,7 +94,9 @@ class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
         parseListeners.add(formGuard);
         configuration.setCustomPreBPMNParseListeners(parseListeners);
         // after the routing listener: a task is recorded for monitoring with the departments it was routed to
+        // and, the deadline listener running first, with its due date
         List<BpmnParseListener> postParseListeners = new ArrayList<>(nonNull(configuration.getCustomPostBPMNParseListeners()));
+        postParseListeners.add(deadlines);
         postParseListeners.add(monitoring);
         configuration.setCustomPostBPMNParseListeners(postParseListeners);
     }

@@ -42,6 +42,10 @@ public class AccessBootstrap implements ApplicationRunner {
     public static final String FILTER_DEPARTMENT = "本部门待办";
     public static final String FILTER_MINE = "我的任务";
     public static final String FILTER_ALL = "全部任务（监督）";
+    /** The department's open tasks past their follow-up date and not yet due (docs/adr/0025). */
+    public static final String FILTER_DUE_SOON = "即将到期";
+    /** The department's open tasks past their due date. */
+    public static final String FILTER_OVERDUE = "已超期";
     /** The name Camunda gives its administrators' group. */
     static final String ADMIN_GROUP_DEFAULT_NAME = "camunda BPM Administrators";
 
@@ -103,13 +107,17 @@ public class AccessBootstrap implements ApplicationRunner {
         grants.grant(Roles.PROCESS_MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
         grants.grant(Roles.PROCESS_MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
 
-        ensureFilter(grants, FILTER_DEPARTMENT, -10, "分派给本部门的待办任务",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks(),
+        ensureFilter(grants, FILTER_DEPARTMENT, -10, "分派给本部门的待办任务", departmentQueue(),
                 Roles.STAFF, Roles.SUPERVISOR);
         ensureFilter(grants, FILTER_MINE, -5, "我已认领的任务",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.STAFF);
         ensureFilter(grants, FILTER_ALL, 0, "本人有权查看的全部任务", taskService.createTaskQuery(), Roles.SUPERVISOR);
+        // the department's queue narrowed by the dates the deadline listener sets, most urgent first
+        ensureFilter(grants, FILTER_DUE_SOON, -9, "本部门已到跟进时间、尚未到期的任务（两个工作日内到期），按到期时间排序",
+                departmentQueue().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}").orderByDueDate().asc(),
+                Roles.STAFF, Roles.SUPERVISOR);
+        ensureFilter(grants, FILTER_OVERDUE, -8, "本部门已过到期时间的任务，按到期时间排序",
+                departmentQueue().dueBeforeExpression("${now()}").orderByDueDate().asc(), Roles.STAFF, Roles.SUPERVISOR);
 
         List<String> staffFilters = staffFilterIds();
         for (Place place : places.findAll()) {
@@ -191,11 +199,16 @@ public class AccessBootstrap implements ApplicationRunner {
         }
     }
 
-    /** The Tasklist filters every department user reads: the department's tasks and their own. */
+    /** The Tasklist filters every department user reads: the department's tasks, the late ones and their own. */
     private List<String> staffFilterIds() {
-        return List.of(FILTER_DEPARTMENT, FILTER_MINE).stream()
+        return List.of(FILTER_DEPARTMENT, FILTER_DUE_SOON, FILTER_OVERDUE, FILTER_MINE).stream()
                 .map(name -> filterService.createFilterQuery().filterName(name).singleResult())
                 .filter(Objects::nonNull).map(Filter::getId).toList();
+    }
+
+    /** The tasks of the user's departments, claimed ones included. */
+    private TaskQuery departmentQueue() {
+        return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
     }
 
     /** Camunda creates its administrators' group with an English name; staff read Chinese. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gongzu.casefile.DocumentKind;
+import org.gongzu.deadline.LateStepEscalation;
 import org.gongzu.identity.Department;
 import org.gongzu.movein.TenantMoveInProcess.ConfirmationForm;
 import org.gongzu.movein.TenantMoveInProcess.EarlierVersionElements;
@@ -45,7 +46,8 @@ class TenantMoveInModule implements ProcessModule {
                 EarlierVersionElements.ARRANGE_FACILITIES, ConfirmationForm.ALL,
                 Elements.REGISTER_MEMBERS, MembersForm.ALL,
                 Elements.CONFIRM_ACTUAL_POPULATION, ConfirmationForm.ALL,
-                Elements.REGISTER_FLOATING_POPULATION, ConfirmationForm.ALL);
+                Elements.REGISTER_FLOATING_POPULATION, ConfirmationForm.ALL,
+                Elements.HANDLE_LATE_MEMBER_REGISTRATION, LateStepEscalation.FORM_FIELDS);
     }
 
     /** The owner confirms the move-in with the signed lease contract on the case (clauses 1 and 7). */

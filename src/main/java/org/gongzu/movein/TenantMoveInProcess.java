@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.deadline.LateStepEscalation;
 
 /**
  * The process backing class of processes/TenantMoveIn.bpmn: its key, element ids and variable names,
@@ -28,6 +29,11 @@ public final class TenantMoveInProcess {
         public static final String HUKOU_JOIN = "Gateway_HukouJoin";
         public static final String REGISTER_IN_COMMUNITY = "Task_RegisterInCommunity";
         public static final String END = "EndEvent_HouseholdRegistered";
+        /** The escalation when the members' registration is late (docs/adr/0025). */
+        public static final String MEMBER_REGISTRATION_LATE = "BoundaryEvent_MemberRegistrationLate";
+        public static final String RECORD_LATE_MEMBER_REGISTRATION = "Task_RecordLateMemberRegistration";
+        public static final String HANDLE_LATE_MEMBER_REGISTRATION = "Task_HandleLateMemberRegistration";
+        public static final String LATE_MEMBER_REGISTRATION_HANDLED = "EndEvent_LateMemberRegistrationHandled";
 
         private Elements() {
         }
@@ -57,7 +63,7 @@ public final class TenantMoveInProcess {
         public static final String HAS_BEIJING_MEMBERS = "hasBeijingMembers";
         public static final String HAS_NON_LOCAL_MEMBERS = "hasNonLocalMembers";
         public static final Set<String> ALL = Set.of(CASE_ID, PROJECT_ID, DISTRICT, SUB_DISTRICT, FIRST_HOUSEHOLD,
-                ALL_FACILITIES_IN_USE, HAS_BEIJING_MEMBERS, HAS_NON_LOCAL_MEMBERS);
+                ALL_FACILITIES_IN_USE, HAS_BEIJING_MEMBERS, HAS_NON_LOCAL_MEMBERS, LateStepEscalation.DESCRIPTION);
 
         private Vars() {
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gongzu.casefile.DocumentKind;
+import org.gongzu.deadline.LateStepEscalation;
 import org.gongzu.process.ProcessModule;
 import org.gongzu.schoolenrollment.SchoolEnrollmentProcess.ApplicationForm;
 import org.gongzu.schoolenrollment.SchoolEnrollmentProcess.AssignmentForm;
@@ -36,7 +37,8 @@ class SchoolEnrollmentModule implements ProcessModule {
         return Map.of(Elements.START, Vars.STARTED_WITH,
                 Elements.CONFIRM_APPLICATION, ApplicationForm.ALL,
                 Elements.ASSIGN_SCHOOL, AssignmentForm.ALL,
-                Elements.CONFIRM_PLACE, PlaceForm.ALL);
+                Elements.CONFIRM_PLACE, PlaceForm.ALL,
+                Elements.HANDLE_LATE_ASSIGNMENT, LateStepEscalation.FORM_FIELDS);
     }
 
     @Override

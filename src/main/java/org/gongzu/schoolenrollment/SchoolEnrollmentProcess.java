@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.deadline.LateStepEscalation;
 import org.gongzu.project.Project;
 
 /** The process backing class of processes/SchoolEnrollment.bpmn: its key, element ids, variables and form fields. */
@@ -32,6 +33,11 @@ public final class SchoolEnrollmentProcess {
         public static final String YEAR_OPENS = "StartEvent_SchoolYearOpens";
         public static final String OPEN_SCHOOL_YEAR = "ServiceTask_OpenSchoolYear";
         public static final String YEAR_OPENED = "EndEvent_SchoolYearOpened";
+        /** The escalation when the assignment is late (docs/adr/0025). */
+        public static final String ASSIGNMENT_LATE = "BoundaryEvent_AssignmentLate";
+        public static final String RECORD_LATE_ASSIGNMENT = "Task_RecordLateAssignment";
+        public static final String HANDLE_LATE_ASSIGNMENT = "Task_HandleLateAssignment";
+        public static final String LATE_ASSIGNMENT_HANDLED = "EndEvent_LateAssignmentHandled";
 
         private Elements() {
         }
@@ -67,7 +73,8 @@ public final class SchoolEnrollmentProcess {
         /** Also the school's view of its step (task-local), which the process sets and no form submits. */
         public static final Set<String> ALL = java.util.stream.Stream.concat(Stream.of(CASE_ID, PROJECT_ID, DISTRICT,
                 SUB_DISTRICT, SUBJECT, OUTCOME, ENROLLMENT_ID, SCHOOL_YEAR, HUKOU, AGE, ELIGIBILITY, COVERED, LEVEL,
-                LEVEL_NAME, FAMILY_APPLIES, VERIFIED, PLACE_CONFIRMED, PLANNED_SCHOOL), SchoolView.ALL.stream())
+                LEVEL_NAME, FAMILY_APPLIES, VERIFIED, PLACE_CONFIRMED, PLANNED_SCHOOL, LateStepEscalation.DESCRIPTION),
+                SchoolView.ALL.stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         private Vars() {

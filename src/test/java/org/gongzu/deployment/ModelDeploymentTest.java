@@ -39,7 +39,7 @@ class ModelDeploymentTest {
         ProcessDefinition moveIn = latestProcess("TenantMoveIn");
         assertThat(repositoryService.getDeploymentResourceNames(moveIn.getDeploymentId())).containsExactlyInAnyOrder(
                 "TenantMoveIn.bpmn", "household-registration.form", "lease-signed.form", "move-in-confirmation.form",
-                "actual-population-confirmation.form", "floating-population-registration.form");
+                "actual-population-confirmation.form", "floating-population-registration.form", "late-step-escalation.form");
         assertThat(repositoryService.getDeploymentResourceNames(latestProcess("FacilityHandover").getDeploymentId()))
                 .containsExactlyInAnyOrder("FacilityHandover.bpmn", "facility-handover-preparation.form",
                         "facility-inspection.form", "facility-in-use.form", "late-facility.form");

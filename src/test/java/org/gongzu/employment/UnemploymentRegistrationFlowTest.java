@@ -345,6 +345,41 @@ class UnemploymentRegistrationFlowTest {
         assertThat(services(registered.registrationId())).containsExactly("JOB_REFERRAL", "POLICY_ADVICE");
     }
 
+    @Test
+    void aLateRegistrationIsEscalatedOnceToTheDistrictSupervisorWhileTheOfficeGoesOn() {
+        Person member = man("周强", BORN_1988, Hukou.BEIJING, Employment.UNEMPLOYED);
+        String caseId = fixture.household(SUB_DISTRICT, member);
+        fixture.registerInCommunity(caseId);
+        Registered registered = fixture.started(caseId, member);
+        Task registration = fixture.task(registered.processInstanceId());
+        ProcessInstance pi = fixture.instance(registered.processInstanceId());
+        Job late = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId(Elements.REGISTRATION_LATE).singleResult();
+        assertThat(registration.getDueDate()).isNotNull().isEqualTo(late.getDuedate());
+
+        ClockUtil.setCurrentTime(new Date(late.getDuedate().getTime() + 60_000));
+        try {
+            fixture.fireTimer(late);
+        } finally {
+            ClockUtil.reset();
+        }
+        Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Elements.HANDLE_LATE_REGISTRATION).singleResult();
+        assertThat(escalation.getName()).isEqualTo("处理超期：办理失业登记");
+        assertThat(TaskGroups.of(taskService, escalation)).containsExactly("supervisor-110108");
+        assertThat(journalEntry(caseId, "STEP_ESCALATED")).contains("「办理失业登记」").doesNotContain("周强");
+        taskService.complete(escalation.getId(), Map.of("escalationDecision", "EXPLAIN", "escalationNote", "请社保所说明原因"));
+        assertThat(journalEntry(caseId, "STEP_ESCALATION_DECIDED")).contains("说明原因", "请社保所说明原因");
+        assertThat(pi).hasPassed(Elements.RECORD_LATE_REGISTRATION, Elements.LATE_REGISTRATION_HANDLED)
+                .isWaitingAt(Elements.REGISTER);
+
+        moveIn.attachLease(caseId);
+        taskService.complete(registration.getId(), Map.of("registeredOn", TODAY, "services", "[\"POLICY_ADVICE\"]"));
+        assertThat(pi).isWaitingAt(Elements.FOLLOW_UP_DUE);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.REGISTRATION_LATE)
+                .count()).as("fired once, and gone with the step").isZero();
+    }
+
     private ProcessInstance startAs(String user, String caseId, String idNumber) {
         List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         identityService.setAuthentication(user, groups);

@@ -22,11 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.movein.TenantMoveInProcess.Elements;
@@ -55,6 +59,7 @@ class TenantMoveInFlowTest {
     @Autowired JdbcTemplate jdbc;
 
     @Autowired RepositoryService repositoryService;
+    @Autowired ManagementService managementService;
 
     @BeforeEach
     void initAssertions() {
@@ -125,6 +130,39 @@ class TenantMoveInFlowTest {
         complete(task(Elements.CONFIRM_ACTUAL_POPULATION, pi), confirmation());
         assertThat(pi).isEnded().hasPassed(Elements.REGISTER_IN_COMMUNITY);
         assertThat(status(pi.getBusinessKey())).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void aLateMemberRegistrationIsEscalatedOnceToTheSubDistrictOfficeWhileTheCommitteeGoesOn() {
+        ProcessInstance pi = fixture.startMoveIn(fixture.newProject(SUB_DISTRICT));
+        complete(task(pi), moveIn());
+        Task registration = task(pi);
+        Job late = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId(Elements.MEMBER_REGISTRATION_LATE).singleResult();
+        assertThat(registration.getDueDate()).isNotNull().isEqualTo(late.getDuedate());
+
+        ClockUtil.setCurrentTime(new java.util.Date(late.getDuedate().getTime() + 60_000));
+        try {
+            managementService.executeJob(late.getId());
+        } catch (ProcessEngineException ranByTheJobExecutor) {
+            // the job executor ran it first
+        } finally {
+            ClockUtil.reset();
+        }
+        Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Elements.HANDLE_LATE_MEMBER_REGISTRATION).singleResult();
+        assertThat(escalation.getName()).isEqualTo("处理超期：登记家庭成员信息");
+        assertThat(escalation).hasCandidateGroup("sdo-" + SUB_DISTRICT);
+        String caseId = pi.getBusinessKey();
+        assertThat(jdbc.queryForList("select entry from case_journal where case_id = ? and step = 'STEP_ESCALATED'",
+                String.class, caseId)).singleElement().asString().contains("「登记家庭成员信息」");
+        taskService.complete(escalation.getId(), Map.of("escalationDecision", "REASSIGN", "escalationNote", "改由社区工作者李某登记"));
+        assertThat(jdbc.queryForList("select entry from case_journal where case_id = ? and step = 'STEP_ESCALATION_DECIDED'",
+                String.class, caseId)).singleElement().asString().contains("改派");
+        assertThat(pi).hasPassed(Elements.RECORD_LATE_MEMBER_REGISTRATION, Elements.LATE_MEMBER_REGISTRATION_HANDLED)
+                .isWaitingAt(Elements.REGISTER_MEMBERS);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(Elements.MEMBER_REGISTRATION_LATE).count()).as("fires once").isZero();
     }
 
     @Test

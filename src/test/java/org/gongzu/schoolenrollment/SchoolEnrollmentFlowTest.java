@@ -254,6 +254,53 @@ class SchoolEnrollmentFlowTest {
         assertThat(count(caseId)).isEqualTo(5);
     }
 
+    @Test
+    void aLateAssignmentIsEscalatedOnceToTheDistrictSupervisorWhileTheCommissionGoesOn() {
+        String project = moveIn.newProject(SUB);
+        String caseId = registered(project, parent(), child(2, LocalDate.of(year - 8, 2, 2), Member.Hukou.BEIJING));
+        settle(caseId);
+        ProcessInstance pi = enrollments(caseId).get(0);
+        taskService.complete(task(pi).getId(), applies());
+        Task assignment = task(pi);
+        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.ASSIGNMENT_LATE)
+                .singleResult();
+        // the timer falls due when the step does: both come from TaskDeadlines and the working-day calendar
+        assertThat(assignment.getDueDate()).isNotNull().isEqualTo(timer.getDuedate());
+        assertThat(assignment.getFollowUpDate()).isBefore(assignment.getDueDate());
+
+        ClockUtil.setCurrentTime(new java.util.Date(assignment.getDueDate().getTime() + 60_000));
+        fire(timer);
+        Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Elements.HANDLE_LATE_ASSIGNMENT).singleResult();
+        assertThat(escalation.getName()).isEqualTo("处理超期：核验并安排就近入学");
+        assertThat(TaskGroups.of(taskService, escalation)).containsExactly("supervisor-110108");
+        assertThat((String) taskService.getVariable(escalation.getId(), "lateStepDescription"))
+                .startsWith("「核验并安排就近入学」（").endsWith("到期）已超过办理期限，尚未办结。");
+        assertThat(journal(caseId, "STEP_ESCALATED")).singleElement().asString().contains("核验并安排就近入学");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.ASSIGNMENT_LATE)
+                .count()).as("fires once").isZero();
+
+        assertThatThrownBy(() -> taskService.complete(escalation.getId(), Map.of("escalationDecision", "URGE")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("「处理意见」为必填项");
+        taskService.complete(escalation.getId(), Map.of("escalationDecision", "URGE", "escalationNote", "已电话督促区教委"));
+        assertThat(journal(caseId, "STEP_ESCALATION_DECIDED")).singleElement().asString()
+                .contains("督促办理", "已电话督促区教委");
+        assertThat(pi).hasPassed(Elements.LATE_ASSIGNMENT_HANDLED).isWaitingAt(Elements.ASSIGN_SCHOOL);
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("escalationDecision", "escalationNote");
+
+        taskService.complete(task(pi).getId(), Map.of("verification", "VERIFIED", "schoolName", "学院路第一小学"));
+        taskService.complete(task(pi).getId(), Map.of("placeResult", "CONFIRMED"));
+        assertThat(pi).isEnded().hasPassed(Elements.ENROLLED);
+    }
+
+    private void fire(Job timer) {
+        try {
+            managementService.executeJob(timer.getId());
+        } catch (ProcessEngineException e) {
+            // the job executor ran it first
+        }
+    }
+
     // ---- helpers ----
 
     private void runOpening(Job opening) {

@@ -77,7 +77,9 @@ class TasklistFastPathTest {
                         assertThat(normalized(fast.body(), body.contains("asc")))
                                 .as(user + " " + filter.getName() + " " + body + page)
                                 .isEqualTo(normalized(engine.body(), body.contains("asc")));
-                        compared++;
+                        if (fastPath.shape(filter) != null) {
+                            compared++; // the deadline filters (ADR 0025) are compared too, answered by the engine
+                        }
                     }
                 }
                 String count = WebappSession.engine("/filter/" + filter.getId() + "/count");
