@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.gongzu.casefile.CaseVariables;
 import org.gongzu.engine.StepInput;
+import org.gongzu.process.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * the timer's service step records the lateness on the case, the escalation target's decision is
  * recorded when its task completes (see {@link LateStepEscalation}).
  */
+@ModelBean
 @Component("lateStepEscalation")
 public class LateStepEscalationSteps {
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gongzu.casefile.CaseVariables;
+import org.gongzu.process.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code ${taskDeadlines.dueOf(execution, 'Task_X')}}, by the escalation timers of the models, which
  * are set when the step is entered, just before its task is created: both compute the same date.
  */
+@ModelBean
 @Component("taskDeadlines")
 public class TaskDeadlines {
 
