@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * by the TaskRouting decision and given its due dates by the TaskDeadlines decision, and task hand-overs follow {@link TaskAssignmentRules}.
  */
 @Component
+// before the mail's plugin: its arrival mail reads the due date this plugin's listeners set
+@org.springframework.core.annotation.Order(0)
 class GongzuEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final TaskRoutingParseListener routing;

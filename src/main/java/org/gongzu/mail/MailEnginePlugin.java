@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * (a post-parse listener runs after the pre-parse ones), so the task's groups are known.
  */
 @Component
+// after GongzuEnginePlugin: a task is routed and given its due date before its arrival is mailed
+@org.springframework.core.annotation.Order(10)
 class MailEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ArrivalListener arrivals;

@@ -66,6 +66,10 @@ class Urges {
         TaskMails.TaskFacts facts = DeadlineWatch.facts(engine, task);
         String urgedBy = urgedBy(caller, task, facts);
         Instant now = clock.instant();
+        // urges of one step wait for each other here, on any node, so the check below sees the last one
+        if (jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
+        }
         Timestamp last = jdbc.queryForObject("select max(urged_at) from mail_urge where task_id = ?", Timestamp.class,
                 taskId);
         if (last != null && last.toInstant().plus(settings.urgeInterval).isAfter(now)) {

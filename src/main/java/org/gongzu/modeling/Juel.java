@@ -3,8 +3,12 @@ package org.gongzu.modeling;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.impl.juel.AstFunction;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstProperty;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.IdentifierNode;
+import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.Tree;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 
@@ -32,6 +36,41 @@ final class Juel {
             return names;
         } catch (TreeBuilderException e) {
             throw new InvalidExpression(e.getMessage());
+        }
+    }
+
+    /** What a property, index or method of the expression is read on ({@code a} of {@code a.b}, {@code a[b]}, {@code a.b()}). */
+    sealed interface Target permits Name, Other {
+    }
+
+    /** A name (a bean or a process variable). */
+    record Name(String name) implements Target {
+    }
+
+    /** Anything else: a literal, a method's result, a function ({@code 'x'.getClass()}, {@code a.b().c}, {@code fn:f()}). */
+    record Other(String what) implements Target {
+    }
+
+    /** Every target the expression reads a property or calls a method on, and every function it calls. */
+    static List<Target> dereferenced(String text) throws InvalidExpression {
+        try {
+            List<Target> targets = new ArrayList<>();
+            walk(BUILDER.build(text).getRoot(), targets);
+            return targets;
+        } catch (TreeBuilderException e) {
+            throw new InvalidExpression(e.getMessage());
+        }
+    }
+
+    private static void walk(Node node, List<Target> targets) {
+        if (node instanceof AstProperty) {
+            Node prefix = node.getChild(0);
+            targets.add(prefix instanceof AstIdentifier id ? new Name(id.getName()) : new Other(prefix.toString()));
+        } else if (node instanceof AstFunction function) {
+            targets.add(new Other(function.getName() + "()"));
+        }
+        for (int i = 0; i < node.getCardinality(); i++) {
+            walk(node.getChild(i), targets);
         }
     }
 

@@ -94,6 +94,9 @@ class TaskMailsTest {
         String text = Mailbox.part(mail, "text/plain");
         String html = Mailbox.part(mail, "text/html");
         assertThat(text).contains("「海淀区学院路街道 居委会」有一项新的待办任务", "登记家庭成员信息", caseId, link);
+        // the due date the working-day calendar gave the task (its listener runs before the mail's)
+        assertThat(task.getDueDate()).isNotNull();
+        assertThat(text).contains("办理期限：");
         assertThat(html).contains("<strong>登记家庭成员信息</strong>", caseId, "href=\"" + link + "\"");
         // the task and its case only: nothing of the household
         assertThat(text + html).doesNotContain(MoveInFixture.HEAD_BEIJING, "张三");
@@ -165,6 +168,28 @@ class TaskMailsTest {
         ResponseEntity<Map> again = urge("hdsupervisor", task.getId(), null);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(again.getBody().get("message").toString()).contains("催办过", "下次可催办时间");
+        assertThat(jdbc.queryForObject("select count(*) from mail_urge where task_id = ?", Integer.class, task.getId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void urgesOfOneStepSentAtTheSameMomentAreTakenOnce() throws Exception {
+        Task task = fixture.registrationTaskIn(MoveInFixture.SUB_DISTRICT);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String user = i % 2 == 0 ? "supervisor" : "hdsupervisor";
+                answers.add(callers.submit(() -> urge(user, task.getId(), null)));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().getStatusCode().value());
+            }
+            assertThat(statuses).containsOnlyOnce(201).filteredOn(status -> status != 201).containsOnly(429);
+        } finally {
+            callers.shutdown();
+        }
         assertThat(jdbc.queryForObject("select count(*) from mail_urge where task_id = ?", Integer.class, task.getId()))
                 .isEqualTo(1);
     }

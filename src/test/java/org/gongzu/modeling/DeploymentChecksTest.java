@@ -93,6 +93,18 @@ class DeploymentChecksTest {
     }
 
     @Test
+    void anExpressionReadingIntoAVariableOrALiteralIsRefused() {
+        // the engine's services through the execution, reflection through a literal or a bean's class
+        for (String expression : new String[] {"${execution.processEngineServices.identityService.deleteUser('demo')}",
+            "${execution['processEngine']}", "${''.getClass().forName('java.lang.Runtime')}",
+            "${tenantMoveInSteps.getClass().getClassLoader()}"}) {
+            assertRefused(Map.of("Deref.bpmn", process("Deref" + suffix(), """
+                    <serviceTask id="Task_Step" name="记录" camunda:expression="%s" />""".formatted(expression))),
+                    "的属性或方法；表达式只能调用这些组件的方法");
+        }
+    }
+
+    @Test
     void aProcessWithoutHistoryTimeToLiveIsRefused() {
         assertRefused(Map.of("Forever.bpmn", process("Forever" + suffix(), """
                 <serviceTask id="Task_Step" name="记录" camunda:expression="${true}" />""")
@@ -150,10 +162,12 @@ class DeploymentChecksTest {
         String moveIn = Files.readString(Path.of("processes/TenantMoveIn.bpmn")).replace("登记家庭成员信息", "登记入住家庭成员");
         assertThat(moveIn).contains("登记入住家庭成员");
         Map<String, String> files = new LinkedHashMap<>(Map.of("TenantMoveIn.bpmn", moveIn));
-        for (String form : List.of("household-registration", "lease-signed", "move-in-confirmation",
-                "actual-population-confirmation", "floating-population-registration")) {
-            files.put(form + ".form", Files.readString(Path.of("forms", form + ".form")));
+        // the forms it names, each once
+        java.util.regex.Matcher formRef = java.util.regex.Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(moveIn);
+        while (formRef.find()) {
+            files.put(formRef.group(1) + ".form", Files.readString(Path.of("forms", formRef.group(1) + ".form")));
         }
+        assertThat(files).hasSizeGreaterThan(5);
         ResponseEntity<String> response = deployOverRest(files);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         String id = (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(response.getBody(), Map.class).get("id");
