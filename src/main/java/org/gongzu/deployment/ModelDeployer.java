@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.slf4j.Logger;
@@ -159,16 +156,7 @@ class ModelDeployer implements SmartInitializingSingleton {
 
     /** The Camunda Forms a process names on its start events and user tasks. */
     private static Set<String> formIds(BpmnModelInstance bpmn) {
-        Set<String> ids = new LinkedHashSet<>();
-        bpmn.getModelElementsByType(StartEvent.class).forEach(e -> addIfSet(ids, e.getCamundaFormRef()));
-        bpmn.getModelElementsByType(UserTask.class).forEach(t -> addIfSet(ids, t.getCamundaFormRef()));
-        return ids;
-    }
-
-    private static void addIfSet(Set<String> ids, String id) {
-        if (id != null && !id.isBlank()) {
-            ids.add(id);
-        }
+        return ProcessForms.named(bpmn);
     }
 
     private static String formId(Model form) {

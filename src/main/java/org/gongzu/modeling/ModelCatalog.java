@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +17,6 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -81,16 +78,7 @@ class ModelCatalog {
 
     /** The Camunda Forms a process names on its start events and user tasks. */
     static Set<String> formIds(BpmnModelInstance bpmn) {
-        Set<String> ids = new LinkedHashSet<>();
-        bpmn.getModelElementsByType(StartEvent.class).forEach(e -> addIfSet(ids, e.getCamundaFormRef()));
-        bpmn.getModelElementsByType(UserTask.class).forEach(t -> addIfSet(ids, t.getCamundaFormRef()));
-        return ids;
-    }
-
-    private static void addIfSet(Set<String> ids, String id) {
-        if (id != null && !id.isBlank()) {
-            ids.add(id);
-        }
+        return org.gongzu.deployment.ProcessForms.named(bpmn);
     }
 
     private List<Ref> versions(ModelKind kind, String key) {
