@@ -36,8 +36,12 @@ public class CaseProcesses {
         this.callers = callers;
     }
 
-    /** A step a process waits in: its name, the departments it is routed to (Chinese names), its dates. */
-    public record Step(String name, List<String> departments, Date due, Date followUp) {
+    /**
+     * A step a process waits in: its task (for 催办), its name, the departments it is routed to (Chinese
+     * names, and their group ids, so a reader's page can tell its own department's steps), its dates.
+     */
+    public record Step(String taskId, String name, List<String> departments, List<String> groupIds, Date due,
+            Date followUp) {
     }
 
     /** One process of the case. */
@@ -66,11 +70,13 @@ public class CaseProcesses {
         Map<String, List<Step>> waiting = new HashMap<>();
         for (Task task : engine.getTaskService().createTaskQuery().processInstanceIdIn(ids).orderByTaskCreateTime().asc()
                 .listPage(0, MAX_PROCESSES * 5)) {
-            List<String> departments = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+            List<String> groupIds = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).distinct().map(callers::groupName).sorted().toList();
+                    .map(IdentityLink::getGroupId).distinct().sorted().toList();
+            List<String> departments = groupIds.stream().map(callers::groupName).sorted().toList();
             waiting.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>())
-                    .add(new Step(task.getName(), departments, task.getDueDate(), task.getFollowUpDate()));
+                    .add(new Step(task.getId(), task.getName(), departments, groupIds, task.getDueDate(),
+                            task.getFollowUpDate()));
         }
         Map<String, String> names = new HashMap<>();
         List<State> states = new ArrayList<>();

@@ -80,8 +80,10 @@ class CaseViews {
         }
     }
 
+    /** The case; {@code readerGroups} are the reader's own groups, so the page tells their department's steps (no 催办). */
     record CaseView(String caseId, String kind, HouseholdView household, ProjectView project, List<DoneStep> stepsDone,
-            List<CaseProcesses.State> processes, List<DocumentView> documents, List<Map<String, Object>> journal) {
+            List<CaseProcesses.State> processes, List<DocumentView> documents, List<Map<String, Object>> journal,
+            List<String> readerGroups) {
     }
 
     /** A case in one line: the household head as the reader may see it (and the unit), or the project. */
@@ -131,7 +133,7 @@ class CaseViews {
             }
             return callers.asSystem(() -> new CaseView(caseId, "HOUSEHOLD",
                     HouseholdView.of(household, households.members(caseId), fields), null, stepsDone(caseId),
-                    processes(caseId), documents(caseId), journal.entries(caseId)));
+                    processes(caseId), documents(caseId), journal.entries(caseId), caller.groups()));
         }
         if (!isProject(caseId)) {
             // any other case (a job opening, a breached target) for the departments its tasks went to
@@ -139,11 +141,11 @@ class CaseViews {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND);
             }
             return callers.asSystem(() -> new CaseView(caseId, "OTHER", null, null, stepsDone(caseId), processes(caseId),
-                    documents(caseId), journal.entries(caseId)));
+                    documents(caseId), journal.entries(caseId), caller.groups()));
         }
         ProjectView project = projects.view(caseId, caller.groups());
         return callers.asSystem(() -> new CaseView(caseId, "PROJECT", null, project, stepsDone(caseId), processes(caseId),
-                documents(caseId), project.journal()));
+                documents(caseId), project.journal(), caller.groups()));
     }
 
     /** Whether the caller may read the case's documents (403 otherwise, for a case that exists). */

@@ -144,7 +144,8 @@ class MonitoringViews {
         return new Trend(processKey, Window.of(filter), steps);
     }
 
-    record CaseRow(String caseId, String processKey, String elementId, String stepName, String groupId,
+    /** An open task behind a figure; its task id lets a supervisor urge it (催办). */
+    record CaseRow(String taskId, String caseId, String processKey, String elementId, String stepName, String groupId,
             String groupName, Timestamp waitingSince, Timestamp dueAt, boolean overdue) {
     }
 
@@ -154,7 +155,7 @@ class MonitoringViews {
         return queries.openTasks(processKey, elementId, department, placeCode, filter).stream().map(t -> {
             String step = names.computeIfAbsent(t.processKey(), k -> stepNames(definition(k, null)))
                     .getOrDefault(t.elementId(), t.elementId());
-            return new CaseRow(t.caseId(), t.processKey(), t.elementId(), step, t.groupId(), groupName(t.groupId()),
+            return new CaseRow(t.taskId(), t.caseId(), t.processKey(), t.elementId(), step, t.groupId(), groupName(t.groupId()),
                     t.createdAt(), t.dueAt(), t.dueAt() != null && t.dueAt().before(now));
         }).sorted(Comparator.comparing(CaseRow::waitingSince)).toList();
     }

@@ -61,8 +61,9 @@ class MonitoringBrowserTest extends BrowserTest {
     @Test
     void supervisorSeesTheHeatmapFiltersToASubDistrictAndDrillsDownToACase() {
         openMonitoring("supervisor");
-        // every user task of the diagram carries its figures (shown once the diagram has its zoom)
-        browser.wait.withMessage("a badge on each user task").until(d -> badges().size() == 4
+        // every user task of the diagram carries its figures (shown once the diagram has its zoom), the
+        // escalation of a late members' registration (issue 12, part D) included
+        browser.wait.withMessage("a badge on each user task").until(d -> badges().size() == 5
                 && badges().stream().allMatch(WebElement::isDisplayed));
         assertThat(badge(CONFIRM).getText()).contains("等待", "逾期", "P50", "P90");
         assertThat(select("district").getFirstSelectedOption().getText()).isEqualTo("全部区");

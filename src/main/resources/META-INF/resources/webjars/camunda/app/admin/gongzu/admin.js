@@ -4,9 +4,11 @@
  * - the product's name in the page title;
  * - on a user's groups tab, a department picker: search a department of a place (学院路, 居委会,
  *   110108 …) and add the user to it in one step; the department group carries the staff rights;
- * - the Chinese name of a group beside its id where Admin shows the id alone.
+ * - the Chinese name of a group beside its id where Admin shows the id alone;
+ * - the 「邮件发送」 page (the mail outbox, gongzu/mail-outbox.js) and its header entry for administrators.
  */
 import {decorateGroups as decorateGroupCells, onPageChange} from '../../gongzu-shared/group-names.js';
+import {outboxNavigation, outboxRoute} from './mail-outbox.js';
 
 const angular = window.angular;
 const API = document.querySelector('base').getAttribute('app-root') + '/api/gongzu/';
@@ -189,8 +191,10 @@ function placePicker() {
 
 // only administrators open Admin; the server refuses the picker to anyone else
 let loggedIn = false;
+let administrator = false;
 onPageChange(() => {
   decorateGroups();
+  outboxNavigation(loggedIn && administrator);
   if (loggedIn) {
     placePicker();
   }
@@ -198,6 +202,18 @@ onPageChange(() => {
 
 function userChanged(authentication) {
   loggedIn = !!authentication;
+  administrator = false;
+  if (authentication) {
+    // the user's own groups (engine REST); the outbox is for camunda-admin only
+    fetch(document.querySelector('base').getAttribute('app-root') + '/api/engine/engine/default/identity/groups?userId=' +
+      encodeURIComponent(authentication.name), {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(response => (response.ok ? response.json() : {groups: []}))
+      .then(answer => {
+        administrator = (answer.groups || []).some(group => group.id === 'camunda-admin');
+        outboxNavigation(loggedIn && administrator);
+      })
+      .catch(() => {});
+  }
   if (authentication && !groupNames) {
     request('GET', 'group-names').then(({ok, data}) => {
       if (ok) {
@@ -216,4 +232,4 @@ angular.module('cam.admin.custom').run([
   }
 ]);
 
-export default [];
+export default [outboxRoute];

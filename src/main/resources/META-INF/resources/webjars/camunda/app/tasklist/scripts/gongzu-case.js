@@ -5,10 +5,13 @@
  *   done (department, person, date); the case's processes and where each waits; the documents, to
  *   open and to attach; 转办 to a colleague with a reason and 退回 where the model allows it; the journal;
  * - 「已办」 in the header (tasklist.navbar.action): the tasks I finished, newest first;
- * - a line on each task card (tasklist.card): case number, household head or project, place, due date.
+ * - a line on each task card (tasklist.card): case number, household head or project, place, due date;
+ * - 「催办」 beside a waiting step held by another department, and 「邮件提醒设置」 (gongzu-mail.js).
  * Everything comes from /camunda/api/gongzu/… with the webapp session and its CSRF token: no second
  * login. What a department sees is decided on the server (docs/adr/0018).
  */
+
+import mailPlugins, {mayUrge, openUrge, urgeButton} from './gongzu-mail.js';
 
 const STATUS = {LEASE_SIGNED: '已签约', MOVED_IN: '已入住', MEMBERS_REGISTERED: '成员已登记', REGISTERED: '已登记入住'};
 const RELATION = {HEAD: '承租人', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', OTHER: '其他'};
@@ -138,20 +141,22 @@ function project(p) {
       esc(h.case_id), esc(h.unit_no), esc(STATUS[h.status] || h.status), day(h.moved_in_on)]));
 }
 
-function caseBody(view) {
+function caseBody(view, urgeable) {
   return '<div class="gz-case">' +
     (view.household ? household(view.household) : '') + (view.project ? project(view.project) : '') +
     '<h5>已办环节</h5>' +
     table(['环节', '流程', '部门', '办理人', '完成时间'], view.stepsDone.map(s => [
       esc(s.name), esc(s.process), esc(s.departments.join('、')), esc(s.user || '—'), time(s.finished)])) +
     '<h5>本案卷的流程</h5>' +
-    table(['流程', '事项', '开始时间', '当前环节', '办理部门', '期限', '结果'], view.processes.map(p => [
+    table(['流程', '事项', '开始时间', '当前环节', '办理部门', '期限', '结果', '催办'], view.processes.map(p => [
       esc(p.name), esc(p.subject || '—'), time(p.started),
       p.ended ? '已办结' : esc(p.waitingAt.map(s => s.name).join('、') || '—'),
       esc(p.waitingAt.flatMap(s => s.departments).filter((d, i, all) => all.indexOf(d) === i).join('、') || '—'),
       p.waitingAt.map(s => s.due ? day(s.due) + (new Date(s.due) < new Date() ? ' <span class="label label-danger">逾期</span>' : '') : '')
         .filter(Boolean).join('、') || '—',
-      esc(p.outcome || (p.ended ? '已办结' : '办理中'))]), 'gz-processes') +
+      esc(p.outcome || (p.ended ? '已办结' : '办理中')),
+      p.ended ? '' : p.waitingAt.filter(urgeable).map(s => (p.waitingAt.length > 1 ? esc(s.name) + ' ' : '') + urgeButton(s))
+        .join('<br>')]), 'gz-processes') +
     '<h5>材料</h5>' +
     table(['类型', '文件', '大小', '上传人', '上传时间'], view.documents.map(d => [
       esc(d.kindName), '<a target="_blank" rel="noopener" class="gz-document" href="' +
@@ -205,7 +210,8 @@ async function showCase(node, taskId, api) {
       : '案卷暂时无法读取（' + esc(e.status) + '）。') + '</p>';
     return;
   }
-  node.innerHTML = caseBody(view);
+  node.innerHTML = caseBody(view, step => mayUrge(step, view.readerGroups || [], taskId));
+  node.querySelectorAll('button.gz-urge').forEach(button => button.addEventListener('click', () => openUrge(button)));
   const upload = node.querySelector('form.gz-upload');
   upload.addEventListener('submit', async event => {
     event.preventDefault();
@@ -327,7 +333,7 @@ function requestCard(taskId, node) {
   }, 30);
 }
 
-export default [{
+export default mailPlugins.concat([{
   id: 'gongzu-case',
   pluginPoint: 'tasklist.task.detail',
   priority: 100,
@@ -353,4 +359,4 @@ export default [{
   pluginPoint: 'tasklist.card',
   priority: 10,
   render: (node, {taskId}) => requestCard(taskId, node)
-}];
+}]);

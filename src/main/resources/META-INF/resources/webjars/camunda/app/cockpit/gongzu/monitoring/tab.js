@@ -4,6 +4,7 @@
  * the diagram's heatmap (overlays.js).
  */
 import {csv, definition, load, placesAndDepartments, urls} from './api.js';
+import {openUrge} from '../../../gongzu-shared/urge.js';
 import {showCase} from './case-panel.js';
 import {esc} from './format.js';
 import {change, filterOf, follow, learnScope, scope, WINDOWS} from './filter.js';
@@ -94,6 +95,11 @@ class MonitoringTab {
   }
 
   clicked(event) {
+    const urge = event.target.closest('button.gz-urge');
+    if (urge) {
+      openUrge(urge);
+      return;
+    }
     const caseLink = event.target.closest('.gz-case-link');
     if (caseLink) {
       event.preventDefault();

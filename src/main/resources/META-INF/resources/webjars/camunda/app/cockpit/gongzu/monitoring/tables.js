@@ -3,6 +3,7 @@
  * weekly trend per step, and the cases behind a figure. Rows that lead to cases carry data-drill-*
  * attributes; the tab listens for clicks on them.
  */
+import {urgeButton} from '../../../gongzu-shared/urge.js';
 import {ago, breached, esc, heat, heatClass, HEAT_LEGEND, percentile, targetHours, time} from './format.js';
 
 /** A table; the headers of the columns that hold counts and durations are aligned with them. */
@@ -150,7 +151,7 @@ export function trendTable(trend, window, csvUrl) {
     '<div class="gz-legend">' + key + '</div>' + table('gz-trend', ['环节', '到达', '办结', '按周'], rows, ['到达', '办结']));
 }
 
-/** The open tasks behind a figure; a click on a case id opens the case below. */
+/** The open tasks behind a figure; a click on a case id opens the case below, 「催办」 urges the step. */
 export function casesTable(title, cases, csvUrl, limit) {
   const heading = title + '：等待中的案卷（' + cases.length + (cases.length >= limit ? '+' : '') + ' 件）';
   if (!cases.length) {
@@ -165,8 +166,9 @@ export function casesTable(title, cases, csvUrl, limit) {
     '<td>' + esc(time(c.waitingSince)) + '（' + esc(ago(c.waitingSince)) + '）</td>' +
     '<td>' + esc(time(c.dueAt)) + '</td>' +
     '<td>' + (c.overdue ? '<span class="gz-overdue">已逾期</span>' : '未逾期') + '</td>' +
+    '<td>' + (c.taskId ? urgeButton({taskId: c.taskId, name: c.stepName}) : '') + '</td>' +
     '</tr>'
   );
-  return section(heading, csvUrl, table('gz-cases', ['案卷号', '环节', '办理部门', '等待自', '期限', '状态'], rows),
-    (cases.length >= limit ? '只列出等待最久的 ' + limit + ' 件。' : '') + '点击案卷号查看案卷。');
+  return section(heading, csvUrl, table('gz-cases', ['案卷号', '环节', '办理部门', '等待自', '期限', '状态', '催办'], rows),
+    (cases.length >= limit ? '只列出等待最久的 ' + limit + ' 件。' : '') + '点击案卷号查看案卷；「催办」以邮件催促办理部门，并记入案卷。');
 }
