@@ -11,7 +11,11 @@ export function problemList(problems, nameOf) {
   if (!problems.length) {
     return '<p class="gz-ok">检查通过，没有发现问题。</p>';
   }
-  return '<ul class="gz-problems">' + problems.map(problem => {
+  // the server's problems carry no category: each of them refuses the deployment
+  const errors = problems.filter(problem => !problem.category || problem.category === 'error').length;
+  const verdict = errors ? '<p class="gz-error">检查未通过：' + errors + ' 个错误，部署会被拒绝。</p>' :
+    '<p class="gz-ok">检查通过，没有错误；以下建议不影响部署：</p>';
+  return verdict + '<ul class="gz-problems">' + problems.map(problem => {
     const name = problem.elementId && nameOf(problem.elementId);
     const where = problem.elementId ? '<a href="#" class="gz-problem-element" data-element="' + esc(problem.elementId) + '">' +
       esc(name ? name + '（' + problem.elementId + '）' : problem.elementId) + '</a>：' :
