@@ -29,6 +29,7 @@ import org.gongzu.support.GongzuTest;
 import org.gongzu.support.MoveInFixture;
 import org.gongzu.support.TaskGroups;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -36,6 +37,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -50,7 +52,8 @@ import org.springframework.http.ResponseEntity;
  * bpmn-js, sends that step to another department in the routing table (dmn-js), adds a field to the
  * owner's form (form-js), each checked, compared and deployed with a reason in 「流程设计」; moves a
  * case that was running on the old version through the page; a new case follows the new models and
- * the owner fills the new field in Tasklist. Staff get 403, the supervisor reads the audit.
+ * the owner fills the new field in Tasklist; the routing change is rolled back from the page. Staff
+ * get 403, the supervisor reads the audit.
  *
  * <p>Browser tests share one database per JVM: every deployment made here is deleted afterwards,
  * with the cases on it, so the tests after this one see the start-up models and no case of this one.
@@ -76,9 +79,16 @@ class ModelEditingBrowserTest extends TasklistBrowserSupport {
 
     private final Set<String> before = new HashSet<>();
 
+    @BeforeEach
+    void rememberTheDeployments() {
+        repositoryService.createDeploymentQuery().list().forEach(d -> before.add(d.getId()));
+    }
+
     @AfterEach
     void startUpModelsAreTheLatestAgain() {
-        List<String> made = repositoryService.createDeploymentQuery().list().stream().map(d -> d.getId())
+        // only what the model API deployed during this test: never the start-up models
+        List<String> made = repositoryService.createDeploymentQuery().list().stream()
+                .filter(d -> "gongzu-modeler".equals(d.getSource())).map(d -> d.getId())
                 .filter(id -> !before.contains(id)).toList();
         for (String id : made) {
             for (int attempt = 1; ; attempt++) {
@@ -97,7 +107,8 @@ class ModelEditingBrowserTest extends TasklistBrowserSupport {
 
     @Test
     void aManagerChangesAStepItsRoutingAndItsFormAndMovesARunningCase() throws Exception {
-        repositoryService.createDeploymentQuery().list().forEach(d -> before.add(d.getId()));
+        int routingAtStart = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("TaskRouting")
+                .latestVersion().singleResult().getVersion();
         // a version of its own, so that the migration moves only the case started here
         JsonNode own = deploy(Files.readString(Path.of("processes/TenantMoveIn.bpmn"), StandardCharsets.UTF_8));
         int oldVersion = own.get("version").asInt();
@@ -200,7 +211,27 @@ class ModelEditingBrowserTest extends TasklistBrowserSupport {
                 .variableName("handoverNote").singleResult().getValue()).isEqualTo("钥匙两把，门禁卡一张");
         assertThat(runtimeService.getVariables(fresh.getId())).doesNotContainKey("handoverNote");
 
-        // 6. staff may not use the editor's API, through the webapp or with HTTP Basic
+        // 6. the routing change rolled back from the page: the earlier version deployed again
+        browser.driver.manage().deleteAllCookies();
+        browser.open(COCKPIT);
+        browser.signIn("manager");
+        wait(By.cssSelector("a.gz-nav-modeler")).click();
+        WebElement routingItem = wait(By.cssSelector(".gz-model-list li[data-kind='dmn'][data-key='TaskRouting']"));
+        new Select(routingItem.findElement(By.cssSelector("select.gz-version"))).selectByValue(String.valueOf(routingAtStart));
+        routingItem.findElement(By.cssSelector("a.gz-open")).click();
+        browser.wait.withMessage("the earlier version opened").until(d -> text(".gz-modeler-toolbar")
+                .contains("第 " + routingAtStart + " 版"));
+        button("rollback").click();
+        visible(wait(By.id("gz-rollback-reason"))).sendKeys("成员登记恢复由居委会办理");
+        visible(browser.driver.findElement(By.cssSelector("form.gz-rollback button[type='submit']"))).click();
+        WebElement rolledBack = visible(wait(By.cssSelector(".gz-deploy-result .gz-ok")));
+        assertThat(rolledBack.getText()).contains("已部署为第 " + (routingAtStart + 2) + " 版");
+        assertThat(text(".gz-deploy-result")).contains("Rule_TenantMoveIn_05", "\"sdo-\" + subDistrictCode → \"rc-\" + subDistrictCode");
+        Task registrationAfterRollback = fixture.registrationTaskIn(SUB_DISTRICT);
+        assertThat(registrationAfterRollback.getName()).isEqualTo(RENAMED);
+        assertThat(TaskGroups.of(taskService, registrationAfterRollback)).containsExactly("rc-" + SUB_DISTRICT);
+
+        // 7. staff may not use the editor's API, through the webapp or with HTTP Basic
         browser.driver.manage().deleteAllCookies();
         browser.open("/camunda/app/tasklist/default/");
         browser.signIn("hdrc");
@@ -208,7 +239,7 @@ class ModelEditingBrowserTest extends TasklistBrowserSupport {
         assertThat(post("hdrc", "/api/models/deploy", Map.of("kind", "bpmn", "content", "<x/>", "reason", "试试"))
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        // 7. the supervisor reads each deployment with its reason and diff
+        // 8. the supervisor reads each deployment with its reason and diff
         JsonNode audit = JSON.readTree(http.withBasicAuth("supervisor", "demo").getForObject("/api/models/audit",
                 String.class));
         assertThat(auditEntry(audit, "TenantMoveIn", renamedVersion).get("reason").asText())

@@ -245,7 +245,11 @@ class Page {
   deployed(deployed, result) {
     this.open = Object.assign({}, this.open, {key: deployed.key, version: deployed.version, latestVersion: deployed.version});
     this.toolbar();
-    result.innerHTML = '<p class="gz-ok">已部署为第 ' + esc(deployed.version) + ' 版。</p>' +
+    // a form travels with its processes: each of them got a new version
+    const processes = deployed.kind === 'form' && deployed.deployments ? '<p>已随表单重新部署的流程：' +
+      deployed.deployments.map(part => esc(part.key) + ' 第 ' + esc(part.version) + ' 版').join('，') +
+      '（运行中的案件可在各流程的「迁移运行中的案件」中迁移）</p>' : '';
+    result.innerHTML = '<p class="gz-ok">已部署为第 ' + esc(deployed.version) + ' 版。</p>' + processes +
       (deployed.diff ? diffList(deployed.diff) : '') +
       (deployed.kind === 'bpmn' ? '<button type="button" class="btn btn-default btn-sm gz-to-migration">迁移运行中的案件</button>' : '');
     const toMigration = result.querySelector('.gz-to-migration');
