@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.gongzu.casefile.CaseDocuments;
 import org.gongzu.casefile.DocumentKind;
 import org.gongzu.process.ProcessModule;
@@ -35,11 +36,15 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every form submission before the step's own listener runs: a task someone has claimed is
  * completed by that person only, and a submission may carry only the variables the step knows —
- * what its process module declares for that step, plus the ids and flags the process keeps; others
- * are refused, naming them. Runs on every start event and user task.
+ * what its process module declares for that step, plus the ids and flags the process keeps, plus the
+ * fields a manager added to the task's deployed form (kept on the task, ADR 0027); others are
+ * refused, naming them. Runs on every start event and user task.
  */
 @Component
 class FormSubmissionGuard extends AbstractBpmnParseListener {
+
+    /** The longest text a manager-added form field may hold (ADR 0027). */
+    static final int MAX_ADDED_FIELD_LENGTH = 2000;
 
     private final Map<String, ProcessModule> modules;
     private final CaseDocuments documents;
@@ -89,8 +94,45 @@ class FormSubmissionGuard extends AbstractBpmnParseListener {
             Set<String> formFields = module.formFields().getOrDefault(task.getTaskDefinitionKey(), Set.of());
             Set<String> allowed = new HashSet<>(module.processVariables());
             allowed.addAll(formFields);
+            keepAddedFieldsOnTheTask((TaskEntity) task, allowed);
             refuseUnknown(task, allowed);
             refuseChangedProcessVariables(task, module.processVariables(), formFields);
+        }
+    }
+
+    /**
+     * Fields a manager added to the task's deployed form, which the module does not know (ADR 0027):
+     * accepted as a record of what was entered, length-limited, and kept on the task alone (task-local),
+     * so that the process never reads them. Their values are never logged.
+     */
+    private static void keepAddedFieldsOnTheTask(TaskEntity task, Set<String> declared) {
+        List<String> added = task.getVariableNames().stream().filter(name -> !declared.contains(name)).sorted().toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Map<String, String> formFields = TaskFormKeys.of(task);
+        List<FieldError> refused = new java.util.ArrayList<>();
+        for (String name : added) {
+            if (!formFields.containsKey(name)) {
+                continue; // not in the form: refused below
+            }
+            TypedValue value = task.getVariableTyped(name);
+            Object raw = value == null ? null : value.getValue();
+            if (raw != null && !(raw instanceof String || raw instanceof Number || raw instanceof Boolean
+                    || raw instanceof java.util.Date)) {
+                refused.add(new FieldError(name, "「" + formFields.get(name) + "」只能填写文字、数字、日期或是否"));
+            } else if (raw instanceof String text && text.length() > MAX_ADDED_FIELD_LENGTH) {
+                refused.add(new FieldError(name, "「" + formFields.get(name) + "」不能超过" + MAX_ADDED_FIELD_LENGTH
+                        + "个字符"));
+            }
+            if (!task.hasVariableLocal(name)) {
+                task.getExecution().removeVariable(name);
+                task.setVariableLocal(name, value);
+            }
+            declared.add(name);
+        }
+        if (!refused.isEmpty()) {
+            throw new InputRefusedException(refused);
         }
     }
 

@@ -73,6 +73,9 @@ class WebappActions {
         Map<String, Boolean> allowed = new LinkedHashMap<>();
         ACTIONS.forEach((action, checks) -> allowed.put(action, checks.stream().anyMatch(check ->
                 authorizationService.isUserAuthorized(userId, groupIds, check.permission(), check.resource()))));
+        // the deployment audit of 「流程设计」: designers, and supervisors who oversee what changed (ADR 0024)
+        allowed.put("model-audit", allowed.get("model-deploy") || groupIds.contains(Roles.SUPERVISOR)
+                || groupIds.stream().anyMatch(group -> group.startsWith(Roles.DISTRICT_SUPERVISOR_PREFIX)));
         return allowed;
     }
 }

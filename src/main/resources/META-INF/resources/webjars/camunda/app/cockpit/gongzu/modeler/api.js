@@ -74,5 +74,6 @@ export const api = {
   preview: (key, sourceVersion) => request('POST', '/bpmn/' + q(key) + '/migration/preview', {sourceVersion}),
   migrate: (key, sourceVersion) => request('POST', '/bpmn/' + q(key) + '/migration', {sourceVersion}),
   batch: batchId => request('GET', '/migrations/' + q(batchId)),
-  evaluate: (key, content, variables) => request('POST', '/dmn/' + q(key) + '/evaluate', {content, variables})
+  evaluate: (key, content, variables) => request('POST', '/dmn/' + q(key) + '/evaluate', {content, variables}),
+  audit: key => request('GET', '/audit' + (key ? '?key=' + q(key) : ''))
 };

@@ -7,7 +7,7 @@
 import {esc} from '../monitoring/format.js';
 import {api} from './api.js';
 import {openEditor, unloadStyles} from './editor.js';
-import {batchResult, diffList, evaluateForm, evaluateResult, migrationSources, previewResult, problemList,
+import {auditTable, batchResult, diffList, evaluateForm, evaluateResult, migrationSources, previewResult, problemList,
   typed} from './panels.js';
 import {KINDS, template, validKey} from './templates.js';
 
@@ -16,6 +16,8 @@ const POLL_MS = 1000;
 
 const PAGE = `<div class="gz-modeler">
   <aside class="gz-modeler-side">
+    <p><a href="#" class="gz-open-audit">部署记录</a></p>
+    <div class="gz-designer">
     <h4>模型</h4>
     <div class="gz-model-list"><p class="text-muted">正在加载…</p></div>
     <h4>新建</h4>
@@ -26,6 +28,7 @@ const PAGE = `<div class="gz-modeler">
       <input class="form-control input-sm" name="name" placeholder="中文名称" required>
       <button type="submit" class="btn btn-default btn-sm">新建</button>
     </form>
+    </div>
   </aside>
   <section class="gz-modeler-main">
     <div class="gz-modeler-toolbar"><span class="gz-modeler-title text-muted">请在左侧打开或新建一个模型。</span></div>
@@ -50,6 +53,10 @@ class Page {
       event.preventDefault();
       this.createNew(new FormData(event.target));
     });
+    this.$('.gz-open-audit').addEventListener('click', event => {
+      event.preventDefault();
+      this.audit(null);
+    });
     this.loadList();
   }
 
@@ -58,6 +65,10 @@ class Page {
     try {
       this.models = await api.list();
     } catch (error) {
+      if (error.status === 403) {
+        this.auditOnly();
+        return;
+      }
       list.innerHTML = message(error);
       return;
     }
@@ -72,6 +83,29 @@ class Page {
       const item = link.closest('li');
       this.openDeployed(item.dataset.kind, item.dataset.key, Number(item.querySelector('.gz-version').value));
     }));
+  }
+
+  /** Supervisors read the deployment audit; the editors and every changing button stay away. */
+  auditOnly() {
+    this.node.querySelector('.gz-modeler').classList.add('gz-audit-only');
+    this.$('.gz-designer').remove();
+    this.$('.gz-modeler-work').remove();
+    this.$('.gz-modeler-toolbar').innerHTML = '<span class="gz-modeler-title">模型部署记录（只读）</span>';
+    this.audit(null);
+  }
+
+  async audit(key) {
+    const title = '<h4>部署记录' + (key ? '：<code>' + esc(key) + '</code>' : '') + '</h4>';
+    this.show(title + '<p class="text-muted">正在加载…</p>');
+    try {
+      this.show(title + auditTable(await api.audit(key)));
+    } catch (error) {
+      this.show(title + message(error));
+    }
+  }
+
+  auditOfOpen() {
+    this.audit(this.open.key);
   }
 
   createNew(form) {
@@ -130,6 +164,7 @@ class Page {
       (model.kind === 'dmn' ? '<button type="button" class="btn btn-default btn-sm" data-action="evaluate">试算</button>' : '') +
       (model.kind === 'bpmn' && model.version ? '<button type="button" class="btn btn-default btn-sm" data-action="migration">迁移运行中的案件</button>' : '') +
       (older ? '<button type="button" class="btn btn-warning btn-sm" data-action="rollback">回滚到此版本</button>' : '') +
+      (model.version ? '<button type="button" class="btn btn-default btn-sm" data-action="auditOfOpen">部署记录</button>' : '') +
       (model.version ? '<a class="btn btn-link btn-sm gz-download" href="' + esc(api.fileUrl(model.kind, model.key, model.version)) +
         '">下载</a>' : '');
     bar.querySelectorAll('[data-action]').forEach(button => button.addEventListener('click', () => this[button.dataset.action]()));
@@ -210,7 +245,11 @@ class Page {
   deployed(deployed, result) {
     this.open = Object.assign({}, this.open, {key: deployed.key, version: deployed.version, latestVersion: deployed.version});
     this.toolbar();
-    result.innerHTML = '<p class="gz-ok">已部署为第 ' + esc(deployed.version) + ' 版。</p>' +
+    // a form travels with its processes: each of them got a new version
+    const processes = deployed.kind === 'form' && deployed.deployments ? '<p>已随表单重新部署的流程：' +
+      deployed.deployments.map(part => esc(part.key) + ' 第 ' + esc(part.version) + ' 版').join('，') +
+      '（运行中的案件可在各流程的「迁移运行中的案件」中迁移）</p>' : '';
+    result.innerHTML = '<p class="gz-ok">已部署为第 ' + esc(deployed.version) + ' 版。</p>' + processes +
       (deployed.diff ? diffList(deployed.diff) : '') +
       (deployed.kind === 'bpmn' ? '<button type="button" class="btn btn-default btn-sm gz-to-migration">迁移运行中的案件</button>' : '');
     const toMigration = result.querySelector('.gz-to-migration');
@@ -344,7 +383,7 @@ export const modelerRoute = {
   }
 };
 
-/** The header's 「流程设计」, shown to whoever may deploy (gz-may-model-deploy, styles/user-styles.css). */
+/** The header's 「流程设计」, shown to whoever may deploy or read the audit (gz-may-model-audit, modeler.css). */
 export const modelerNavigation = {
   id: 'gongzu-modeler-navigation',
   pluginPoint: 'cockpit.navigation',

@@ -2,7 +2,7 @@
  * What the 「流程设计」 page shows below the editor: problems, a diff, a migration, a trial
  * evaluation, each as HTML in Chinese.
  */
-import {esc} from '../monitoring/format.js';
+import {esc, time} from '../monitoring/format.js';
 
 const CATEGORY = {error: '错误', warn: '警告', warning: '警告', info: '提示'};
 
@@ -11,7 +11,11 @@ export function problemList(problems, nameOf) {
   if (!problems.length) {
     return '<p class="gz-ok">检查通过，没有发现问题。</p>';
   }
-  return '<ul class="gz-problems">' + problems.map(problem => {
+  // the server's problems carry no category: each of them refuses the deployment
+  const errors = problems.filter(problem => !problem.category || problem.category === 'error').length;
+  const verdict = errors ? '<p class="gz-error">检查未通过：' + errors + ' 个错误，部署会被拒绝。</p>' :
+    '<p class="gz-ok">检查通过，没有错误；以下建议不影响部署：</p>';
+  return verdict + '<ul class="gz-problems">' + problems.map(problem => {
     const name = problem.elementId && nameOf(problem.elementId);
     const where = problem.elementId ? '<a href="#" class="gz-problem-element" data-element="' + esc(problem.elementId) + '">' +
       esc(name ? name + '（' + problem.elementId + '）' : problem.elementId) + '</a>：' :
@@ -28,15 +32,18 @@ function entries(title, list, line) {
 }
 
 function named(item) {
-  return esc(item.name || '') + ' <code>' + esc(item.id) + '</code> <span class="text-muted">' + esc(item.type || '') + '</span>';
+  return esc(item.name || '') + ' <code>' + esc(item.id) + '</code> <span class="text-muted">' + esc(item.typeName || item.type || '') +
+    '</span>';
 }
 
 /** A diff against the deployed version: 新增/删除/改名/修改. */
 export function diffList(diff) {
   const body = entries('新增', diff.added, named) +
     entries('删除', diff.removed, named) +
-    entries('改名', diff.renamed, item => '<code>' + esc(item.id) + '</code>：「' + esc(item.from) + '」→「' + esc(item.to) + '」') +
-    entries('修改', diff.changed, item => '<code>' + esc(item.id) + '</code> ' + esc(item.what) + '：' +
+    entries('改名', diff.renamed, item => esc(item.typeName || item.type || '') + ' <code>' + esc(item.id) + '</code>：「' +
+      esc(item.from) + '」→「' + esc(item.to) + '」') +
+    entries('修改', diff.changed, item => esc(item.typeName || item.type || '') + ' <code>' + esc(item.id) + '</code> ' +
+      esc(item.whatName || item.what) + '：' +
       esc(item.from === null || item.from === undefined ? '（无）' : item.from) + ' → ' +
       esc(item.to === null || item.to === undefined ? '（无）' : item.to));
   const against = diff.against && diff.against.version ? '与已部署的第 ' + esc(diff.against.version) + ' 版相比' : '与已部署版本相比';
@@ -109,4 +116,49 @@ export function evaluateResult(answer) {
     columns.map(column => '<th>' + esc(column) + '</th>').join('') + '</tr></thead><tbody>' +
     results.map(row => '<tr>' + columns.map(column => '<td>' + esc(typeof row[column] === 'object' ?
       JSON.stringify(row[column]) : row[column]) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
+}
+
+const KIND_NAMES = {bpmn: '流程', dmn: '决策', form: '表单'};
+
+/** The audit's diff, stored as JSON text; null when the deployment did not come through the editor. */
+function parsedDiff(entry) {
+  if (!entry.diff) {
+    return null;
+  }
+  try {
+    return typeof entry.diff === 'string' ? JSON.parse(entry.diff) : entry.diff;
+  } catch (ignored) {
+    return null;
+  }
+}
+
+function count(list) {
+  return list ? list.length : 0;
+}
+
+/** 新增 n · 删除 n · 改名 n · 修改 n, or why there is none. */
+export function diffSummary(diff) {
+  if (!diff) {
+    return '<span class="text-muted">（未经流程设计页部署，无差异记录）</span>';
+  }
+  const parts = [['新增', diff.added], ['删除', diff.removed], ['改名', diff.renamed], ['修改', diff.changed]]
+    .filter(part => count(part[1])).map(part => part[0] + ' ' + count(part[1]));
+  return parts.length ? esc(parts.join(' · ')) : '没有变化';
+}
+
+/** The deployment audit: who deployed which version of what, when, why, and what it changed. */
+export function auditTable(entries) {
+  if (!entries.length) {
+    return '<p>没有部署记录。</p>';
+  }
+  return '<table class="table table-condensed gz-audit"><thead><tr><th>模型</th><th class="gz-num">版本</th><th>部署人</th>' +
+    '<th>时间</th><th>原因</th><th>差异</th></tr></thead><tbody>' + entries.map(entry => {
+    const diff = parsedDiff(entry);
+    return '<tr data-key="' + esc(entry.key) + '" data-version="' + esc(entry.version) + '"><td>' +
+      esc(KIND_NAMES[entry.kind] || entry.kind) + ' <code>' + esc(entry.key) + '</code></td><td class="gz-num">' +
+      esc(entry.version) + '</td><td>' + esc(entry.user || '系统') + '</td><td>' + esc(time(entry.at)) + '</td><td>' +
+      esc(entry.reason) + '</td><td class="gz-audit-diff">' + diffSummary(diff) +
+      (diff && !(count(diff.added) + count(diff.removed) + count(diff.renamed) + count(diff.changed) === 0) ?
+        '<details><summary>详情</summary>' + diffList(diff) + '</details>' : '') + '</td></tr>';
+  }).join('') + '</tbody></table>';
 }
