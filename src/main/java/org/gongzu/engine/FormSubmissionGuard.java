@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -78,6 +79,10 @@ class FormSubmissionGuard extends AbstractBpmnParseListener {
     }
 
     private void checkTask(DelegateTask task) {
+        if (task.getProcessInstanceId() != null && ((TaskEntity) task).getExecution() == null) {
+            // the same task completed by a request that committed a moment before: its case has moved on
+            throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
+        }
         String caller = StepInput.currentUserId();
         if (caller != null && task.getAssignee() != null && !task.getAssignee().equals(caller)
                 && !StepInput.actingAsAdministrator()) {
