@@ -145,7 +145,11 @@ class WebappIdentityTest {
         Map<String, Boolean> admin = actions(session("demo", "cockpit"));
 
         assertThat(supervisor).isNotEmpty().containsKeys("definition-suspend", "instance-delete", "instance-variable");
-        assertThat(supervisor.values()).containsOnly(false);
+        // reading the deployment audit is the supervisors' one action, and it changes nothing
+        assertThat(supervisor).containsEntry("model-audit", true);
+        Map<String, Boolean> changing = new java.util.HashMap<>(supervisor);
+        changing.remove("model-audit");
+        assertThat(changing.values()).containsOnly(false);
         assertThat(manager).containsEntry("definition-suspend", true).containsEntry("deployment-delete", true)
                 .containsEntry("batch-delete", false);
         assertThat(admin.values()).containsOnly(true);
