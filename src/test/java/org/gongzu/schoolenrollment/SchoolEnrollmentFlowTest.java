@@ -106,7 +106,8 @@ class SchoolEnrollmentFlowTest {
         Member baby = child(4, LocalDate.now().minusMonths(2), Member.Hukou.BEIJING);
         Member twelve = child(5, LocalDate.of(year - 12, 1, 1), Member.Hukou.BEIJING);
         households.replaceMembers(caseId, List.of(parent(), seven, four, baby, twelve));
-        assertThat(enrollments(caseId)).hasSize(4);
+        // (the baby's enrollment may already have ended: the job executor runs its decision at once)
+        assertThat(count(caseId)).isEqualTo(4);
         settle(caseId);
         assertThat(levels(caseId)).containsExactlyInAnyOrder("PRIMARY", "KINDERGARTEN", "JUNIOR_SECONDARY", null);
         assertThat(journal(caseId, "SCHOOL_NOT_COVERED")).singleElement().asString().contains("未满3周岁", "自动开启");
