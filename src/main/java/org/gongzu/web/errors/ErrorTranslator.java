@@ -308,6 +308,15 @@ public final class ErrorTranslator {
         for (Throwable cause = error; cause != null && seen.add(cause); cause = next(cause)) {
             chain.add(cause);
         }
+        // a failed rollback hides what failed first (the connection lost in the middle of the request)
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i) instanceof org.springframework.transaction.TransactionSystemException tx
+                    && tx.getApplicationException() != null) {
+                for (Throwable cause = tx.getApplicationException(); cause != null && seen.add(cause); cause = next(cause)) {
+                    chain.add(cause);
+                }
+            }
+        }
         return chain;
     }
 

@@ -83,5 +83,13 @@ class ErrorTranslatorTest {
         assertThat(ErrorTranslator.translate(outage, "TEST")).isEqualTo(Refusal.of(503, ErrorTranslator.UNAVAILABLE));
         assertThat(ErrorTranslator.translate(new SQLException("Connection refused", "08001"), "TEST"))
                 .isEqualTo(Refusal.of(503, ErrorTranslator.UNAVAILABLE));
+        // the connection lost mid-request: the rollback fails on the closed connection (no SQL state) and
+        // hides the first failure, which names the lost connection
+        var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new ProcessEngineException("query failed",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(ErrorTranslator.translate(new ProcessEngineException("persistence", rollbackFailed), "TEST"))
+                .isEqualTo(Refusal.of(503, ErrorTranslator.UNAVAILABLE));
     }
 }
