@@ -155,8 +155,11 @@ public final class ThroughputBenchmark {
             this.documents = product.bean(org.gongzu.casefile.CaseDocuments.class);
         }
 
+        // a database given with --db-url keeps the projects and leases of earlier runs
+        private final String run = Long.toString(System.currentTimeMillis(), 36);
+
         private String newProject(int n) {
-            String project = "TP-" + n;
+            String project = "TP-" + run + "-" + n;
             product.insertProject(project, subDistrict, true);
             return project;
         }
@@ -165,7 +168,7 @@ public final class ThroughputBenchmark {
             Map<String, Object> lease = new HashMap<>();
             lease.put("projectId", project);
             lease.put("unitNo", "1-1-101");
-            lease.put("leaseNo", "TL-" + n);
+            lease.put("leaseNo", "TL-" + run + "-" + n);
             lease.put("leaseSignedOn", "2026-01-10");
             lease.put("headName", "张三");
             lease.put("headIdNumber", MoveInFixture.HEAD_BEIJING);
