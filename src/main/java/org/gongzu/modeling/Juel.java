@@ -25,15 +25,23 @@ final class Juel {
         return text != null && (text.contains("${") || text.contains("#{"));
     }
 
-    /** The names the expression resolves (beans or variables), not properties or methods of them. */
-    static List<String> identifiers(String text) throws InvalidExpression {
+    /**
+     * An expression as the engine parses it: the names it resolves (beans or variables, not properties
+     * or methods of them), and every target it reads a property or calls a method on.
+     */
+    record Parsed(List<String> identifiers, List<Target> dereferenced) {
+    }
+
+    static Parsed parse(String text) throws InvalidExpression {
         try {
             Tree tree = BUILDER.build(text);
             List<String> names = new ArrayList<>();
             for (IdentifierNode node : tree.getIdentifierNodes()) {
                 names.add(node.getName());
             }
-            return names;
+            List<Target> targets = new ArrayList<>();
+            walk(tree.getRoot(), targets);
+            return new Parsed(names, targets);
         } catch (TreeBuilderException e) {
             throw new InvalidExpression(e.getMessage());
         }
@@ -49,17 +57,6 @@ final class Juel {
 
     /** Anything else: a literal, a method's result, a function ({@code 'x'.getClass()}, {@code a.b().c}, {@code fn:f()}). */
     record Other(String what) implements Target {
-    }
-
-    /** Every target the expression reads a property or calls a method on, and every function it calls. */
-    static List<Target> dereferenced(String text) throws InvalidExpression {
-        try {
-            List<Target> targets = new ArrayList<>();
-            walk(BUILDER.build(text).getRoot(), targets);
-            return targets;
-        } catch (TreeBuilderException e) {
-            throw new InvalidExpression(e.getMessage());
-        }
     }
 
     private static void walk(Node node, List<Target> targets) {

@@ -210,7 +210,8 @@ public class MonitoringSummary {
         Timestamp end = Timestamp.valueOf(day.plusDays(1).atStartOfDay());
         Map<DayKey, long[]> counts = new LinkedHashMap<>();
         Map<BucketKey, long[]> buckets = new LinkedHashMap<>();
-        for (String process : processKeys()) {
+        List<String> processes = processKeys();
+        for (String process : processes) {
             for (List<TaskRow> task : tasks(process, "created_at >= ? and created_at < ?", start, end)) {
                 count(counts, process, task, 0);
             }
@@ -228,7 +229,7 @@ public class MonitoringSummary {
             }
         }
         Date onDay = Date.valueOf(day);
-        for (String process : processKeys()) {
+        for (String process : processes) {
             // by the primary key's first columns
             jdbc.update("delete from monitoring_day where process_key = ? and on_day = ?", process, onDay);
             jdbc.update("delete from monitoring_duration_day where process_key = ? and on_day = ?", process, onDay);
