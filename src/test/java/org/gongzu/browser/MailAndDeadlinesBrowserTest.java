@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,11 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gongzu.identity.AccessBootstrap;
-import org.gongzu.household.Household;
-import org.gongzu.household.HouseholdRepository;
-import org.gongzu.household.Member;
 import org.gongzu.support.GongzuTest;
-import org.gongzu.support.Ids;
 import org.gongzu.support.MoveInFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +47,6 @@ class MailAndDeadlinesBrowserTest extends TasklistBrowserSupport {
     private static final String ADMIN = "/camunda/app/admin/default/";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-    @Autowired HouseholdRepository households;
     @Autowired MoveInFixture fixture;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -219,21 +213,7 @@ class MailAndDeadlinesBrowserTest extends TasklistBrowserSupport {
 
     /** A Beijing family on the allowance with an unemployed father and a child of seven, registered today. */
     private void registeredHousehold() {
-        caseId = "HH-M-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now();
-        LocalDate childBorn = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 7 : today.getYear() - 8, 5, 10);
-        String father = Ids.male(LocalDate.of(1986, 4, 12));
-        households.insert(new Household(caseId, fixture.occupiedProject(SUB), "6-1-" + caseId.substring(5, 9),
-                "L-" + caseId, today.minusDays(20), "王建国", father, SUB, "LEASE_SIGNED", null, null),
-                LocalDateTime.now().minusDays(10));
-        households.recordMoveIn(caseId, today.minusDays(5), false);
-        households.replaceMembers(caseId, List.of(
-                new Member(1, "王建国", father, Member.Relation.HEAD, Member.Hukou.BEIJING, LocalDate.of(1986, 4, 12),
-                        Member.Employment.UNEMPLOYED, true),
-                new Member(2, "王明轩", Ids.any(childBorn), Member.Relation.CHILD, Member.Hukou.BEIJING, childBorn,
-                        Member.Employment.STUDENT, true)));
-        fixture.attachLease(caseId);
-        households.markRegistered(caseId, LocalDateTime.now());
+        caseId = fixture.registeredFamilyOnAllowance(SUB, "HH-M-", "王", "6-1-");
     }
 
     /** The service's first task of the case, once its start ran as a job (run here if the job executor has not yet). */

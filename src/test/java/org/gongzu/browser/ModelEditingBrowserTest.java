@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -90,19 +89,7 @@ class ModelEditingBrowserTest extends TasklistBrowserSupport {
         List<String> made = repositoryService.createDeploymentQuery().list().stream()
                 .filter(d -> "gongzu-modeler".equals(d.getSource())).map(d -> d.getId())
                 .filter(id -> !before.contains(id)).toList();
-        for (String id : made) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    repositoryService.deleteDeployment(id, true);
-                    break;
-                } catch (OptimisticLockingException busy) {
-                    if (attempt == 5) {
-                        throw busy;
-                    }
-                    // the job executor was still finishing a job of a migrated case
-                }
-            }
-        }
+        org.gongzu.support.Deployments.delete(repositoryService, made);
     }
 
     @Test

@@ -3,17 +3,11 @@ package org.gongzu.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.gongzu.household.Household;
-import org.gongzu.household.HouseholdRepository;
-import org.gongzu.household.Member;
 import org.gongzu.support.GongzuTest;
-import org.gongzu.support.Ids;
 import org.gongzu.support.MoveInFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +27,6 @@ class ServicesAfterMoveInBrowserTest extends TasklistBrowserSupport {
 
     static final String SUB = MoveInFixture.SUB_DISTRICT;
 
-    @Autowired HouseholdRepository households;
     @Autowired MoveInFixture fixture;
     @Autowired TaskService taskService;
     @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
@@ -45,21 +38,7 @@ class ServicesAfterMoveInBrowserTest extends TasklistBrowserSupport {
     /** A Beijing family on the allowance with an unemployed father and a child of seven, registered today. */
     @BeforeEach
     void registeredHousehold() {
-        caseId = "HH-B-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate today = LocalDate.now();
-        LocalDate childBorn = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 7 : today.getYear() - 8, 5, 10);
-        String father = Ids.male(LocalDate.of(1986, 4, 12));
-        households.insert(new Household(caseId, fixture.occupiedProject(SUB), "5-1-" + caseId.substring(5, 9),
-                "L-" + caseId, today.minusDays(20), "李建国", father, SUB, "LEASE_SIGNED", null, null),
-                LocalDateTime.now().minusDays(10));
-        households.recordMoveIn(caseId, today.minusDays(5), false);
-        households.replaceMembers(caseId, List.of(
-                new Member(1, "李建国", father, Member.Relation.HEAD, Member.Hukou.BEIJING, LocalDate.of(1986, 4, 12),
-                        Member.Employment.UNEMPLOYED, true),
-                new Member(2, "李明轩", Ids.any(childBorn), Member.Relation.CHILD, Member.Hukou.BEIJING, childBorn,
-                        Member.Employment.STUDENT, true)));
-        fixture.attachLease(caseId);
-        households.markRegistered(caseId, LocalDateTime.now());
+        caseId = fixture.registeredFamilyOnAllowance(SUB, "HH-B-", "李", "5-1-");
     }
 
     @Test

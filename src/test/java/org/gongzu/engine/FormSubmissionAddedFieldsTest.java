@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -82,18 +81,7 @@ class FormSubmissionAddedFieldsTest {
 
     @AfterEach
     void startUpVersionsAreTheLatestAgain() {
-        for (String id : deployed) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    repositoryService.deleteDeployment(id, true);
-                    break;
-                } catch (OptimisticLockingException busy) {
-                    if (attempt == 5) {
-                        throw busy;
-                    }
-                }
-            }
-        }
+        org.gongzu.support.Deployments.delete(repositoryService, deployed);
     }
 
     @Test

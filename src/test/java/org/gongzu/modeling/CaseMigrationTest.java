@@ -12,7 +12,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,19 +53,7 @@ class CaseMigrationTest {
 
     @AfterEach
     void startUpVersionIsTheLatestAgain() {
-        for (String id : deployed) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    repositoryService.deleteDeployment(id, true);
-                    break;
-                } catch (OptimisticLockingException busy) {
-                    if (attempt == 5) {
-                        throw busy;
-                    }
-                    // the job executor was still finishing a job of the migrated case
-                }
-            }
-        }
+        org.gongzu.support.Deployments.delete(repositoryService, deployed);
     }
 
     @Test

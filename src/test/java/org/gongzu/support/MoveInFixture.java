@@ -1,5 +1,7 @@
 package org.gongzu.support;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gongzu.casefile.CaseDocuments;
 import org.gongzu.casefile.DocumentKind;
+import org.gongzu.household.Household;
+import org.gongzu.household.HouseholdRepository;
+import org.gongzu.household.Member;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,8 +41,11 @@ public class MoveInFixture {
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final CaseDocuments documents;
+    private final HouseholdRepository households;
 
-    MoveInFixture(RuntimeService runtimeService, TaskService taskService, JdbcTemplate jdbc, CaseDocuments documents) {
+    MoveInFixture(RuntimeService runtimeService, TaskService taskService, JdbcTemplate jdbc, CaseDocuments documents,
+            HouseholdRepository households) {
+        this.households = households;
         this.documents = documents;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -102,6 +110,29 @@ public class MoveInFixture {
     public String caseOf(Task task) {
         return jdbc.queryForObject("select BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = ?", String.class,
                 task.getProcessInstanceId());
+    }
+
+    /**
+     * A Beijing family on the allowance in the sub-district, registered today: an unemployed father born
+     * 1986 and a child of seven (on the next 31 August), named with the surname; answers its case id.
+     */
+    public String registeredFamilyOnAllowance(String subDistrictCode, String casePrefix, String surname, String building) {
+        String caseId = casePrefix + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now();
+        LocalDate childBorn = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 7 : today.getYear() - 8, 5, 10);
+        String father = Ids.male(LocalDate.of(1986, 4, 12));
+        households.insert(new Household(caseId, occupiedProject(subDistrictCode), building + caseId.substring(5, 9),
+                "L-" + caseId, today.minusDays(20), surname + "建国", father, subDistrictCode, "LEASE_SIGNED", null, null),
+                LocalDateTime.now().minusDays(10));
+        households.recordMoveIn(caseId, today.minusDays(5), false);
+        households.replaceMembers(caseId, List.of(
+                new Member(1, surname + "建国", father, Member.Relation.HEAD, Member.Hukou.BEIJING, LocalDate.of(1986, 4, 12),
+                        Member.Employment.UNEMPLOYED, true),
+                new Member(2, surname + "明轩", Ids.any(childBorn), Member.Relation.CHILD, Member.Hukou.BEIJING, childBorn,
+                        Member.Employment.STUDENT, true)));
+        attachLease(caseId);
+        households.markRegistered(caseId, LocalDateTime.now());
+        return caseId;
     }
 
     /** The signed lease's scan on the case: the owner's move-in step needs it. */
